@@ -1,0 +1,29 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.mash/**', 'bin/**', 'jest.config.js', 'eslint.config.js'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['connectors/**/*.ts', 'schemas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/pipeline/**', '**/jobs/**', '**/cli/**', '**/web/**', 'pg', 'kysely', 'bullmq', 'ioredis'] },
+      ],
+    },
+  },
+  {
+    files: ['pipeline/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/jobs/**', '**/cli/**', '**/web/**'] }] },
+  },
+);
