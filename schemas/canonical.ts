@@ -49,6 +49,8 @@ export interface ResidenceRecord {
   postcode: string | null;
   postcodeValid: boolean | null;
   uprn: string | null;
+  /** The person's role in the household where the source says (housing: LEAD, JOINT, PARTNER, CHILD, OTHER). */
+  role: string | null;
   fromDate: string | null;
   toDate: string | null;
 }
