@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { Kysely } from 'kysely';
+import type { Database } from '../../schemas/database.js';
+import { lockDataDir } from './data-dir.lock.js';
+import { PGliteDialect } from './pglite.dialect.js';
+import { copyStatement, type Store } from './store.js';
+import { TYPE_PARSERS } from './type-parsers.js';
+
+export async function openPGliteStore(dataDir: string): Promise<Store> {
+  const unlock = lockDataDir(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(path.join(dataDir, 'pgdata'), {
+      parsers: TYPE_PARSERS,
+      extensions: { pg_trgm, fuzzystrmatch },
+    });
+    await pglite.exec(`SET TIME ZONE 'UTC'`);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    mode: 'pglite',
+    db,
+    transaction: (work) =>
+      db.transaction().execute((trx) =>
+        work({
+          db: trx,
+          async copyCsv(table, columns, csv) {
+            // The transaction holds PGlite's only session, so this runs inside it.
+            await pglite.query(copyStatement(table, columns, `'/dev/blob'`), [], {
+              blob: new Blob([csv]),
+            });
+          },
+        }),
+      ),
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      unlock();
+    },
+  };
+}

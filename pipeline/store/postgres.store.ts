@@ -1,0 +1,69 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../schemas/database.js';
+import { copyStatement, type Store } from './store.js';
+import { TYPE_PARSERS } from './type-parsers.js';
+
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    return TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export function createPool(databaseUrl: string, max = 4): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 10_000,
+    options: '-c TimeZone=UTC -c statement_timeout=600000',
+    types,
+  });
+}
+
+/** A pool of one: lets Kysely run on a client we hold for COPY in the same transaction. */
+function singleClientPool(client: pg.PoolClient) {
+  return {
+    connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
+    end: async () => undefined,
+  };
+}
+
+export async function openPostgresStore(databaseUrl: string): Promise<Store> {
+  const pool = createPool(databaseUrl);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  return {
+    mode: 'postgres',
+    db,
+    async transaction(work) {
+      const client = await pool.connect();
+      const trxDb = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: singleClientPool(client) as unknown as pg.Pool }),
+      });
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          db: trxDb,
+          async copyCsv(table, columns, csv) {
+            const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+            await pipeline(Readable.from([csv]), stream);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types. Dates are `YYYY-MM-DD` strings and timestamps ISO strings in both modes. */
+
+type DateString = string;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export interface ExtractTable {
+  id: Generated<number>;
+  source: string;
+  mode: 'full' | 'delta';
+  extract_date: DateString;
+  checksum: string;
+  encoding: string;
+  status: 'loaded' | 'rejected';
+  loaded_at: Generated<string>;
+}
+
+export interface ExtractFileTable {
+  extract_id: number;
+  file: string;
+  status: 'loaded' | 'rejected';
+  header: string[];
+  rows_read: number;
+  loaded: number;
+  duplicate: number;
+  quarantined: number;
+  warnings: number;
+  reject_reason: string | null;
+  reject_column: string | null;
+}
+
+export interface RawRowTable {
+  extract_id: number;
+  file: string;
+  line: number;
+  row_hash: string;
+  data: ColumnType<unknown[], string, string>;
+}
+
+export interface QuarantineTable {
+  extract_id: number;
+  file: string;
+  line: number;
+  column_name: string;
+  reason: string;
+}
+
+export type RowWarningTable = QuarantineTable;
+
+interface VersionColumns {
+  id: Generated<number>;
+  natural_key: string;
+  content_hash: string;
+  source: string;
+  file: string;
+  extract_id: number;
+  line: number;
+  as_of: DateString | null;
+  last_seen_extract_id: number;
+  last_seen_date: DateString;
+  is_current: Generated<boolean>;
+  withdrawn_extract_id: number | null;
+}
+
+export interface MentionTable extends VersionColumns {
+  surname: string | null;
+  forename: string | null;
+  middle_names: string | null;
+  previous_names: string[];
+  aliases: string[];
+  dob: DateString | null;
+  sex: string;
+  nhs_number: string | null;
+  nhs_number_valid: boolean | null;
+  upn: string | null;
+  upn_valid: boolean | null;
+  former_upn: string | null;
+  former_upn_valid: boolean | null;
+  pnc_id: string | null;
+  address: string | null;
+  postcode: string | null;
+  postcode_valid: boolean | null;
+  uprn: string | null;
+}
+
+export interface ResidenceTable extends VersionColumns {
+  record_key: string;
+  place_key: string | null;
+  address: string | null;
+  postcode: string | null;
+  postcode_valid: boolean | null;
+  uprn: string | null;
+  role: string | null;
+  from_date: DateString | null;
+  to_date: DateString | null;
+}
+
+export interface PlaceTable extends VersionColumns {
+  address: string | null;
+  postcode: string | null;
+  postcode_valid: boolean | null;
+  uprn: string | null;
+  from_date: DateString | null;
+  to_date: DateString | null;
+  end_reason: string | null;
+}
+
+export interface EventTable extends VersionColumns {
+  record_key: string | null;
+  place_key: string | null;
+  type: string;
+  date: DateString;
+  end_date: DateString | null;
+  summary: string | null;
+  detail: Json;
+}
+
+export interface EventPartyTable extends VersionColumns {
+  event_key: string;
+  record_key: string;
+  role: string;
+}
+
+export interface InvolvementTable extends VersionColumns {
+  agency: string;
+  record_key: string | null;
+  place_key: string | null;
+  event_key: string | null;
+  name: string | null;
+  role: string;
+  team: string | null;
+  phone: string | null;
+  email: string | null;
+  from_date: DateString | null;
+  to_date: DateString | null;
+}
+
+export interface RelationshipTable extends VersionColumns {
+  from_key: string;
+  to_key: string;
+  type: string;
+  detail: Json;
+}
+
+export interface Database {
+  extract: ExtractTable;
+  extract_file: ExtractFileTable;
+  raw_row: RawRowTable;
+  quarantine: QuarantineTable;
+  row_warning: RowWarningTable;
+  mention: MentionTable;
+  residence: ResidenceTable;
+  place: PlaceTable;
+  event: EventTable;
+  event_party: EventPartyTable;
+  involvement: InvolvementTable;
+  relationship: RelationshipTable;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as stagingStore from './0001-staging-store.js';
+
+/** Every migration, in order. Both store modes run exactly these. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-staging-store': stagingStore,
+};
