@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { SOURCES } from '../../schemas/canonical.js';
+import { ingestExtract } from '../../pipeline/ingest/ingest.stage.js';
+import { withStore } from '../with-store.js';
+import { formatIngestReport } from './ingest.command.js';
+
+const COUNTY = fileURLToPath(new URL('../../fixtures/county/', import.meta.url));
+const COUNTY_EXTRACT_DATE = '2026-11-01';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('load the bundled made-up county (fixtures/county) into the store')
+    .action(async () => {
+      await withStore(async (store, config) => {
+        console.log(`store: ${store.mode === 'pglite' ? path.join(config.dataDir, 'store') : 'PostgreSQL (DATABASE_URL)'}`);
+        for (const source of SOURCES) {
+          const folder = path.join(COUNTY, source);
+          if (!fs.existsSync(folder)) continue;
+          const report = await ingestExtract(store, {
+            source,
+            folder,
+            extractDate: COUNTY_EXTRACT_DATE,
+            mode: 'full',
+            encoding: 'utf-8',
+          });
+          console.log(formatIngestReport(report));
+        }
+        const outDir = path.join(config.dataDir, 'out');
+        fs.mkdirSync(outDir, { recursive: true });
+        console.log(`outputs: ${outDir}`);
+      });
+    });
+}

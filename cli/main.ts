@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo.command.js';
+import { registerIngest } from './commands/ingest.command.js';
+import { registerQuarantine } from './commands/quarantine.command.js';
+import { registerPlanned } from './commands/planned.command.js';
+import { UsageError } from './usage.js';
+
+const program = new Command()
+  .name('mash')
+  .description('Family summaries for children’s services: load agency extracts, link people, trawl families.')
+  .exitOverride();
+
+registerDemo(program);
+registerIngest(program);
+registerQuarantine(program);
+registerPlanned(program);
+
+function errorCode(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UsageError) {
+    console.error(`mash: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    // Messages carry codes and ids only (never personal data), so they are safe to print.
+    console.error(`mash: ${errorCode(error)}`);
+    process.exitCode = 1;
+  }
+}

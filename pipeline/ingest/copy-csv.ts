@@ -1,0 +1,33 @@
+/** Encodes values as one line of PostgreSQL COPY CSV: null is an unquoted empty field. */
+export type CopyValue = string | number | boolean | null | readonly string[] | Record<string, unknown>;
+
+function quote(text: string): string {
+  return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
+}
+
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+export function copyField(value: CopyValue): string {
+  if (value === null) return '';
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return String(value);
+    case 'boolean':
+      return value ? 't' : 'f';
+    default:
+      return quote(Array.isArray(value) ? arrayLiteral(value as readonly string[]) : JSON.stringify(value));
+  }
+}
+
+export function copyLine(values: readonly CopyValue[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += ',';
+    line += copyField(values[i] ?? null);
+  }
+  return `${line}\n`;
+}

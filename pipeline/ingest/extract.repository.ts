@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { Source } from '../../schemas/canonical.js';
+import type { Database } from '../../schemas/database.js';
+import type { IngestReport } from './ingest-report.js';
+
+export async function findLoadedExtract(db: Kysely<Database>, source: Source, checksum: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('extract')
+    .select('id')
+    .where('source', '=', source)
+    .where('checksum', '=', checksum)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The report of an extract loaded earlier, rebuilt from what the store recorded. */
+export async function loadedExtractReport(db: Kysely<Database>, extractId: number): Promise<Omit<IngestReport, 'ignoredFiles'>> {
+  const extract = await db
+    .selectFrom('extract')
+    .select(['id', 'source', 'mode', 'extract_date', 'status'])
+    .where('id', '=', extractId)
+    .executeTakeFirstOrThrow();
+  const files = await db
+    .selectFrom('extract_file')
+    .select(['file', 'status', 'rows_read', 'loaded', 'duplicate', 'quarantined', 'warnings', 'reject_column', 'reject_reason'])
+    .where('extract_id', '=', extractId)
+    .orderBy('file')
+    .execute();
+  return {
+    extractId,
+    source: extract.source as Source,
+    mode: extract.mode,
+    extractDate: extract.extract_date,
+    status: extract.status,
+    withdrawn: 0,
+    files: files.map((f) => ({
+      file: f.file,
+      status: f.status,
+      rowsRead: f.rows_read,
+      loaded: f.loaded,
+      duplicate: f.duplicate,
+      quarantined: f.quarantined,
+      warnings: f.warnings,
+      rejectColumn: f.reject_column,
+      rejectReason: f.reject_reason,
+    })),
+  };
+}
+
+/**
+ * Rows of this extract that were not quarantined and repeat a row already stored: the same
+ * bytes in an earlier extract of the source, or an earlier line of the same file.
+ */
+export async function countDuplicateRows(db: Kysely<Database>, extractId: number): Promise<Map<string, number>> {
+  const { rows } = await sql<{ file: string; n: number }>`
+    WITH mine AS (
+      SELECT r.file, r.line, r.row_hash,
+             row_number() OVER (PARTITION BY r.file, r.row_hash ORDER BY r.line) AS nth
+      FROM raw_row r
+      WHERE r.extract_id = ${extractId}
+        AND NOT EXISTS (SELECT 1 FROM quarantine q
+                        WHERE q.extract_id = r.extract_id AND q.file = r.file AND q.line = r.line)
+    )
+    SELECT file, count(*)::int AS n FROM mine
+    WHERE nth > 1 OR EXISTS (SELECT 1 FROM raw_row o WHERE o.row_hash = mine.row_hash AND o.extract_id <> ${extractId})
+    GROUP BY file`.execute(db);
+  return new Map(rows.map((r) => [r.file, r.n]));
+}

@@ -1,0 +1,97 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../schemas/database.js';
+import { STAGE_PROVENANCE_COLUMNS, type CanonicalTable } from './canonical-tables.js';
+
+/**
+ * Versioned canonical tables. A natural key has one row per distinct content (history);
+ * `is_current` marks the newest, `withdrawn_extract_id` a key a later full extract no longer sent.
+ * Writes are set-based from a per-transaction staging table, never row by row.
+ */
+
+export function stageTableName(spec: CanonicalTable): string {
+  return `stage_${spec.table}`;
+}
+
+export function stageColumns(spec: CanonicalTable): string[] {
+  return [...STAGE_PROVENANCE_COLUMNS, ...spec.columns];
+}
+
+export async function createStageTable(db: Kysely<Database>, spec: CanonicalTable): Promise<void> {
+  await sql
+    .raw(
+      `CREATE TEMP TABLE ${stageTableName(spec)} ON COMMIT DROP AS
+       SELECT ${stageColumns(spec).join(', ')} FROM ${spec.table} WITH NO DATA`,
+    )
+    .execute(db);
+}
+
+interface MergeContext {
+  extractId: number;
+  source: string;
+  extractDate: string;
+}
+
+/** Inserts new content versions; a version already stored is marked as seen by this extract. */
+export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalTable, ctx: MergeContext): Promise<number> {
+  const t = spec.table;
+  const content = spec.columns.join(', ');
+  const result = await sql
+    .raw(
+      `INSERT INTO ${t} (natural_key, content_hash, source, file, extract_id, line, as_of,
+                         last_seen_extract_id, last_seen_date, ${content})
+       SELECT DISTINCT ON (natural_key, h) natural_key, h, '${ctx.source}', file, ${ctx.extractId}, line, as_of,
+              ${ctx.extractId}, DATE '${ctx.extractDate}', ${content}
+       FROM (SELECT s.*, md5(ROW(${content})::text) AS h FROM ${stageTableName(spec)} s) staged
+       ORDER BY natural_key, h, as_of DESC NULLS LAST, line DESC
+       ON CONFLICT (natural_key, content_hash) DO UPDATE SET
+         last_seen_extract_id = CASE WHEN excluded.last_seen_date >= ${t}.last_seen_date
+                                     THEN excluded.last_seen_extract_id ELSE ${t}.last_seen_extract_id END,
+         withdrawn_extract_id = CASE WHEN excluded.last_seen_date >= ${t}.last_seen_date
+                                     THEN NULL ELSE ${t}.withdrawn_extract_id END,
+         last_seen_date = GREATEST(${t}.last_seen_date, excluded.last_seen_date)`,
+    )
+    .execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Re-points `is_current` for the keys this extract touched: newest sighting, then latest as-of. */
+export async function refreshCurrentVersions(db: Kysely<Database>, spec: CanonicalTable): Promise<void> {
+  const t = spec.table;
+  await sql
+    .raw(
+      `WITH winner AS (
+         SELECT DISTINCT ON (natural_key) natural_key, id FROM ${t}
+         WHERE natural_key IN (SELECT natural_key FROM ${stageTableName(spec)})
+         ORDER BY natural_key, last_seen_date DESC, last_seen_extract_id DESC, as_of DESC NULLS LAST, line DESC, id DESC
+       )
+       UPDATE ${t} SET is_current = (${t}.id = winner.id)
+       FROM winner
+       WHERE ${t}.natural_key = winner.natural_key AND ${t}.is_current <> (${t}.id = winner.id)`,
+    )
+    .execute(db);
+}
+
+/**
+ * A full extract is the agency's whole picture for the files it holds: current keys from those
+ * files that it did not send are marked withdrawn (kept, never deleted). Only the newest extract
+ * of a source may withdraw; a late-arriving older one changes nothing here.
+ */
+export async function withdrawUnsent(
+  db: Kysely<Database>,
+  spec: CanonicalTable,
+  ctx: MergeContext & { files: readonly string[] },
+): Promise<number> {
+  if (ctx.files.length === 0) return 0;
+  const t = spec.table;
+  const result = await sql`
+    UPDATE ${sql.table(t)} AS v SET withdrawn_extract_id = ${ctx.extractId}
+    WHERE v.source = ${ctx.source} AND v.file = ANY(${sql.val([...ctx.files])}::text[])
+      AND v.is_current AND v.withdrawn_extract_id IS NULL
+      AND v.last_seen_date <= ${ctx.extractDate}::date
+      AND NOT EXISTS (SELECT 1 FROM ${sql.table(t)} seen
+                      WHERE seen.natural_key = v.natural_key AND seen.last_seen_extract_id = ${ctx.extractId})
+      AND NOT EXISTS (SELECT 1 FROM extract e
+                      WHERE e.source = ${ctx.source} AND e.status = 'loaded'
+                        AND (e.extract_date > ${ctx.extractDate}::date))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
