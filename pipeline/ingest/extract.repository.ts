@@ -3,12 +3,18 @@ import type { Source } from '../../schemas/canonical.js';
 import type { Database } from '../../schemas/database.js';
 import type { IngestReport } from './ingest-report.js';
 
-export async function findLoadedExtract(db: Kysely<Database>, source: Source, checksum: string): Promise<number | null> {
+/** The same bytes delivered again for the same date and mode are the same extract. */
+export async function findLoadedExtract(
+  db: Kysely<Database>,
+  key: { source: Source; checksum: string; extractDate: string; mode: 'full' | 'delta' },
+): Promise<number | null> {
   const row = await db
     .selectFrom('extract')
     .select('id')
-    .where('source', '=', source)
-    .where('checksum', '=', checksum)
+    .where('source', '=', key.source)
+    .where('checksum', '=', key.checksum)
+    .where('extract_date', '=', key.extractDate)
+    .where('mode', '=', key.mode)
     .executeTakeFirst();
   return row?.id ?? null;
 }

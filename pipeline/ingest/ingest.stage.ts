@@ -38,7 +38,12 @@ export async function ingestExtract(store: Store, options: IngestOptions): Promi
   const connector = connectorFor(options.source);
   const folder = await readExtractFolder(connector, options.folder);
 
-  const previous = await findLoadedExtract(store.db, options.source, folder.checksum);
+  const previous = await findLoadedExtract(store.db, {
+    source: options.source,
+    checksum: folder.checksum,
+    extractDate: options.extractDate,
+    mode: options.mode,
+  });
   if (previous !== null) {
     return { ...(await loadedExtractReport(store.db, previous)), status: 'unchanged', ignoredFiles: folder.ignored };
   }

@@ -53,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       encoding text NOT NULL,
       status text NOT NULL CHECK (status IN ('loaded', 'rejected')),
       loaded_at timestamptz NOT NULL DEFAULT now(),
-      UNIQUE (source, checksum)
+      UNIQUE (source, checksum, extract_date, mode)
     )`.execute(db);
   await sql`
     CREATE TABLE extract_file (

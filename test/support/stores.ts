@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { openStore } from '../../pipeline/store/open-store.js';
 import type { Store, StoreMode } from '../../pipeline/store/store.js';
@@ -56,4 +57,13 @@ export async function createTestStore(mode: StoreMode): Promise<TestStore> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Empties every table (keeping the schema), so one store can serve a whole test file. */
+export async function resetStore(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables
+    where schemaname = 'public' and tablename not like 'mash_migration%'`.execute(db);
+  if (rows.length === 0) return;
+  await sql.raw(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`).execute(db);
 }

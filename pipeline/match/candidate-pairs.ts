@@ -1,0 +1,177 @@
+/**
+ * Candidate pairs: the union of the blocking rules' pairs without building the union. A pair
+ * is emitted by the first rule (in rule order) and the first key (in key order) that puts its
+ * two mentions together; later rules skip pairs an earlier rule already covers (Splink's
+ * approach). Keys with more than `maxBlockSize` members are skipped and reported, so the pair
+ * count stays bounded. No per-pair allocation: the callback gets two indices (i < j).
+ */
+import type { BlockingRule } from './blocking.rules.js';
+import type { EncodedMentions } from './mention.encoding.js';
+import type { Csr } from './string-dictionary.js';
+
+export interface SkippedBlock {
+  rule: string;
+  size: number;
+}
+
+export interface RuleReport {
+  rule: string;
+  keys: number;
+  skippedKeys: number;
+  pairs: number;
+}
+
+export interface BlockingReport {
+  candidatePairs: number;
+  rules: RuleReport[];
+  /** The largest skipped keys (sizes only: a key is personal data). */
+  skipped: SkippedBlock[];
+  maxBlockSize: number;
+}
+
+interface RuleIndex {
+  name: string;
+  /** Per mention: its dense key ids, ascending. */
+  keysOf: Csr;
+  /** Per key: member mentions, ascending. */
+  members: Csr;
+  skipped: Uint8Array;
+}
+
+export interface BlockingOptions {
+  maxBlockSize?: number;
+  /** Only pairs with at least one marked mention (incremental matching of a delta). */
+  involving?: Uint8Array;
+}
+
+function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: number): RuleIndex {
+  const dense = new Map<number, number>();
+  const offsets = new Int32Array(enc.n + 1);
+  const flat: number[] = [];
+  const tmp: number[] = [];
+  for (let i = 0; i < enc.n; i++) {
+    tmp.length = 0;
+    rule.keys(enc, i, tmp);
+    if (tmp.length > 1) tmp.sort((a, b) => a - b);
+    let last = -1;
+    for (const raw of tmp) {
+      let id = dense.get(raw);
+      if (id === undefined) {
+        id = dense.size;
+        dense.set(raw, id);
+      }
+      if (id !== last) flat.push(id);
+      last = id;
+    }
+    offsets[i + 1] = flat.length;
+  }
+  const data = Int32Array.from(flat);
+  // Keys of a mention sorted by dense id (dense ids follow first appearance, not raw order).
+  for (let i = 0; i < enc.n; i++) {
+    const a = offsets[i] as number;
+    const b = offsets[i + 1] as number;
+    if (b - a > 1) data.subarray(a, b).sort();
+  }
+  const k = dense.size;
+  const counts = new Int32Array(k + 1);
+  for (let x = 0; x < data.length; x++) counts[(data[x] as number) + 1]!++;
+  for (let x = 0; x < k; x++) counts[x + 1]! += counts[x] as number;
+  const memberData = new Int32Array(data.length);
+  const fill = counts.slice(0, k);
+  for (let i = 0; i < enc.n; i++) {
+    for (let x = offsets[i] as number; x < (offsets[i + 1] as number); x++) {
+      const key = data[x] as number;
+      memberData[fill[key]!++] = i;
+    }
+  }
+  const skipped = new Uint8Array(k);
+  for (let key = 0; key < k; key++) if ((counts[key + 1] as number) - (counts[key] as number) > maxBlockSize) skipped[key] = 1;
+  return { name: rule.name, keysOf: { offsets, data }, members: { offsets: counts, data: memberData }, skipped };
+}
+
+/** True when i and j share a key of this rule that is not skipped (and, if given, below `before`). */
+function shareKey(r: RuleIndex, i: number, j: number, before: number): boolean {
+  const off = r.keysOf.offsets;
+  const data = r.keysOf.data;
+  const a1 = off[i + 1] as number;
+  const b0 = off[j] as number;
+  const b1 = off[j + 1] as number;
+  for (let x = off[i] as number; x < a1; x++) {
+    const k = data[x] as number;
+    if (k >= before) return false;
+    if (r.skipped[k] === 1) continue;
+    for (let y = b0; y < b1; y++) {
+      const v = data[y] as number;
+      if (v === k) return true;
+      if (v > k) break;
+    }
+  }
+  return false;
+}
+
+export class CandidatePairs {
+  private readonly indexes: RuleIndex[];
+  readonly maxBlockSize: number;
+
+  constructor(
+    readonly enc: EncodedMentions,
+    readonly rules: readonly BlockingRule[],
+    options: BlockingOptions = {},
+  ) {
+    this.maxBlockSize = options.maxBlockSize ?? 500;
+    this.indexes = rules.map((r) => indexRule(enc, r, this.maxBlockSize));
+    this.involving = options.involving;
+  }
+
+  private readonly involving: Uint8Array | undefined;
+
+  /** Calls `visit(i, j, rule)` once per candidate pair, i < j, in a deterministic order. */
+  forEach(visit: (i: number, j: number, rule: number) => void): BlockingReport {
+    const reports: RuleReport[] = [];
+    const skipped: SkippedBlock[] = [];
+    const involving = this.involving;
+    let total = 0;
+    for (let r = 0; r < this.indexes.length; r++) {
+      const idx = this.indexes[r] as RuleIndex;
+      const earlier = this.indexes.slice(0, r);
+      const mOff = idx.members.offsets;
+      const mData = idx.members.data;
+      const keyCount = mOff.length - 1;
+      let pairs = 0;
+      let skippedKeys = 0;
+      for (let key = 0; key < keyCount; key++) {
+        const start = mOff[key] as number;
+        const end = mOff[key + 1] as number;
+        if (end - start < 2) continue;
+        if (idx.skipped[key] === 1) {
+          skippedKeys++;
+          skipped.push({ rule: idx.name, size: end - start });
+          continue;
+        }
+        if (involving !== undefined) {
+          let any = false;
+          for (let x = start; x < end && !any; x++) any = involving[mData[x] as number] === 1;
+          if (!any) continue;
+        }
+        for (let x = start; x < end; x++) {
+          const i = mData[x] as number;
+          for (let y = x + 1; y < end; y++) {
+            const j = mData[y] as number;
+            if (involving !== undefined && involving[i] !== 1 && involving[j] !== 1) continue;
+            let covered = false;
+            for (let e = 0; e < earlier.length && !covered; e++) covered = shareKey(earlier[e] as RuleIndex, i, j, Infinity);
+            if (covered) continue;
+            // Multi-key rules: only the smallest shared key emits the pair.
+            if (shareKey(idx, i, j, key)) continue;
+            visit(i, j, r);
+            pairs++;
+          }
+        }
+      }
+      total += pairs;
+      reports.push({ rule: idx.name, keys: keyCount, skippedKeys, pairs });
+    }
+    skipped.sort((a, b) => b.size - a.size || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return { candidatePairs: total, rules: reports, skipped: skipped.slice(0, 20), maxBlockSize: this.maxBlockSize };
+  }
+}

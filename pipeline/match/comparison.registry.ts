@@ -1,0 +1,34 @@
+/** All comparisons the matcher knows, by name, in the order models list them. */
+import type { Comparison } from './comparison.js';
+import { forenameComparison } from './forename.comparison.js';
+import { surnameComparison } from './surname.comparison.js';
+import { dobComparison } from './dob.comparison.js';
+import { sexComparison } from './sex.comparison.js';
+import { postcodeComparison } from './postcode.comparison.js';
+import { householdComparison } from './household.comparison.js';
+import { nhsComparison, upnComparison } from './identifier.comparison.js';
+import { addressComparison, cityComparison, emailComparison } from './text.comparison.js';
+import type { EncodedMentions } from './mention.encoding.js';
+
+export const ALL_COMPARISONS: readonly Comparison[] = [
+  forenameComparison,
+  surnameComparison,
+  dobComparison,
+  sexComparison,
+  postcodeComparison,
+  householdComparison,
+  nhsComparison,
+  upnComparison,
+  emailComparison,
+  cityComparison,
+  addressComparison,
+];
+
+export function comparisonByName(name: string): Comparison | undefined {
+  return ALL_COMPARISONS.find((c) => c.name === name);
+}
+
+/** The comparisons a data set supports (core ones always; generic ones when present). */
+export function comparisonsFor(enc: EncodedMentions): Comparison[] {
+  return ALL_COMPARISONS.filter((c) => c.applies(enc));
+}

@@ -1,0 +1,237 @@
+/**
+ * The whole pure matching run: score candidate pairs, cluster with guards, add relational
+ * evidence, cluster again, and list what a human should review. No database: the wiring layer
+ * passes mentions, the stored model and the stored decisions in, and stores what comes out.
+ */
+import type { MatchMention } from './match-mention.js';
+import type { MatchModel } from './match.model.js';
+import { DEFAULT_THRESHOLDS, type HumanDecision, type MatchThresholds } from './match.decisions.js';
+import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
+import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
+import { PAIR_KIND } from './identifier.rules.js';
+import { clusterWithGuards, EDGE_RANK, type ClusterResult, type EdgeList } from './guarded.clustering.js';
+import { relationalPass, type RelationalResult } from './relational.pass.js';
+import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
+import type { BlockingReport } from './candidate-pairs.js';
+import type { ConflictReason } from './cluster.guards.js';
+
+export type LinkReason = 'human' | 'identifier' | 'probabilistic' | 'relational';
+export type ReviewReason = 'between thresholds' | 'identifier conflict' | `guard: ${ConflictReason}`;
+
+export interface PairOutcome {
+  a: string;
+  b: string;
+  weight: number;
+  probability: number;
+}
+
+export interface LinkOutcome extends PairOutcome {
+  reason: LinkReason;
+}
+
+export interface ReviewOutcome extends PairOutcome {
+  reason: ReviewReason;
+}
+
+export interface MatchReport {
+  mentions: number;
+  duplicateKeys: number;
+  blocking: BlockingReport;
+  scoredPairs: number;
+  keptPairs: number;
+  links: number;
+  reviews: number;
+  cannotLinkPairs: number;
+  refusedEdges: Record<ConflictReason, number>;
+  relationalBoosts: number;
+  decisionsApplied: number;
+  decisionsUnknown: number;
+  persons: number;
+  timingsMs: { score: number; cluster: number; relational: number; total: number };
+  truePairsInCandidates?: number;
+}
+
+export interface MatchResult {
+  /** Each person's record keys, sorted; persons sorted by their first key. */
+  persons: string[][];
+  /** Per mention (sorted record keys): index into `persons`. */
+  personOf: Int32Array;
+  recordKeys: string[];
+  links: LinkOutcome[];
+  reviews: ReviewOutcome[];
+  report: MatchReport;
+}
+
+export interface MatchOptions extends ScoreOptions {
+  thresholds?: MatchThresholds;
+  decisions?: readonly HumanDecision[];
+  /** Skip the relational pass (to measure what it adds). */
+  relational?: boolean;
+}
+
+interface DecisionIndex {
+  accept: [number, number][];
+  reject: [number, number][];
+  unknown: number;
+}
+
+function indexDecisions(enc: EncodedMentions, decisions: readonly HumanDecision[]): DecisionIndex {
+  const accept: [number, number][] = [];
+  const reject: [number, number][] = [];
+  let unknown = 0;
+  // Later decisions on the same pair win.
+  const last = new Map<number, 'accept' | 'reject'>();
+  for (const d of decisions) {
+    const i = indexOfKey(enc, d.a);
+    const j = indexOfKey(enc, d.b);
+    if (i < 0 || j < 0 || i === j) {
+      unknown++;
+      continue;
+    }
+    last.set(Math.min(i, j) * enc.n + Math.max(i, j), d.decision);
+  }
+  for (const key of [...last.keys()].sort((x, y) => x - y)) {
+    const pair: [number, number] = [Math.floor(key / enc.n), key % enc.n];
+    (last.get(key) === 'accept' ? accept : reject).push(pair);
+  }
+  return { accept, reject, unknown };
+}
+
+function buildEdges(
+  scored: ScoredPairs,
+  decisions: DecisionIndex,
+  boosts: RelationalResult['boosts'],
+  autoLink: number,
+): { edges: EdgeList; reasons: LinkReason[] } {
+  const a = new GrowableInt32();
+  const b = new GrowableInt32();
+  const w = new GrowableFloat64();
+  const rank = new GrowableUint8();
+  const reasons: LinkReason[] = [];
+  const push = (i: number, j: number, weight: number, r: number, reason: LinkReason): void => {
+    a.push(i);
+    b.push(j);
+    w.push(weight);
+    rank.push(r);
+    reasons.push(reason);
+  };
+  for (const [i, j] of decisions.accept) push(i, j, Infinity, EDGE_RANK.humanAccept, 'human');
+  for (let e = 0; e < scored.count; e++) {
+    const kind = scored.kind[e];
+    const p = scored.probability[e] as number;
+    if (kind === PAIR_KIND.identifierLink) push(scored.a[e] as number, scored.b[e] as number, scored.weight[e] as number, EDGE_RANK.identifier, 'identifier');
+    else if (kind === PAIR_KIND.probabilistic && p >= autoLink) push(scored.a[e] as number, scored.b[e] as number, scored.weight[e] as number, EDGE_RANK.probabilistic, 'probabilistic');
+  }
+  for (const bst of boosts) if (bst.probability >= autoLink) push(bst.a, bst.b, bst.weight, EDGE_RANK.relational, 'relational');
+  return { edges: { a: a.toArray(), b: b.toArray(), weight: w.toArray(), rank: rank.toArray(), count: a.length }, reasons };
+}
+
+export function matchMentions(
+  input: readonly MatchMention[] | EncodedMentions,
+  model: MatchModel,
+  options: MatchOptions = {},
+): MatchResult {
+  const t0 = performance.now();
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const enc = asEncoded(input);
+  const scored = scorePairs(enc, model, { ...options, minProbability: Math.min(options.minProbability ?? 0.01, thresholds.review) });
+  const t1 = performance.now();
+  const decisions = indexDecisions(enc, options.decisions ?? []);
+  const cannotLink: [number, number][] = [...decisions.reject];
+  for (let e = 0; e < scored.count; e++) if (scored.kind[e] === PAIR_KIND.cannotLink) cannotLink.push([scored.a[e] as number, scored.b[e] as number]);
+
+  // First pass, then relational evidence over its clusters, then the final pass.
+  const first = buildEdges(scored, decisions, [], thresholds.autoLink);
+  const firstPass = clusterWithGuards(enc, first.edges, cannotLink);
+  const t2 = performance.now();
+  let relational: RelationalResult = { boosts: [], cannotLink: [], parentLinks: 0 };
+  if (options.relational !== false) relational = relationalPass(enc, firstPass.clusterOf, scored, model);
+  const t3 = performance.now();
+  const allCannot = relational.cannotLink.length > 0 ? [...cannotLink, ...relational.cannotLink] : cannotLink;
+  const final = relational.boosts.length > 0 || relational.cannotLink.length > 0
+    ? buildEdges(scored, decisions, relational.boosts, thresholds.autoLink)
+    : first;
+  const result: ClusterResult = final === first && allCannot === cannotLink ? firstPass : clusterWithGuards(enc, final.edges, allCannot);
+  const t4 = performance.now();
+
+  const key = (i: number): string => enc.recordKeys[i] as string;
+  const links: LinkOutcome[] = [];
+  for (const e of result.applied) {
+    const w = final.edges.weight[e] as number;
+    const reason = final.reasons[e] as LinkReason;
+    const probability = reason === 'human' || reason === 'identifier' ? 1 : 2 ** w / (1 + 2 ** w);
+    links.push({ a: key(final.edges.a[e] as number), b: key(final.edges.b[e] as number), weight: w, probability, reason });
+  }
+
+  // Reviews: between thresholds, identifier conflicts, refused edges; never rejected or same-person pairs.
+  const rejected = new Set(decisions.reject.map(([i, j]) => i * enc.n + j));
+  const accepted = new Set(decisions.accept.map(([i, j]) => i * enc.n + j));
+  const reviews: ReviewOutcome[] = [];
+  const queued = new Set<number>();
+  const clusterOf = result.clusterOf;
+  const consider = (i: number, j: number, weight: number, probability: number, reason: ReviewReason): void => {
+    const k = i * enc.n + j;
+    if (queued.has(k) || rejected.has(k) || accepted.has(k)) return;
+    if (clusterOf[i] === clusterOf[j] && !reason.startsWith('guard')) return;
+    queued.add(k);
+    reviews.push({ a: key(i), b: key(j), weight, probability, reason });
+  };
+  const refusedCount: Record<ConflictReason, number> = { nhs: 0, upn: 0, twins: 0, 'cannot-link': 0 };
+  for (const r of result.refused) {
+    refusedCount[r.reason]++;
+    const reason = final.reasons[r.edge];
+    if (reason === 'human') continue;
+    const i = final.edges.a[r.edge] as number;
+    const j = final.edges.b[r.edge] as number;
+    if (r.reason === 'cannot-link' && (rejected.has(i * enc.n + j))) continue;
+    const w = final.edges.weight[r.edge] as number;
+    consider(i, j, w, reason === 'identifier' ? 1 : 2 ** w / (1 + 2 ** w), `guard: ${r.reason}`);
+  }
+  for (let e = 0; e < scored.count; e++) {
+    const kind = scored.kind[e];
+    const p = scored.probability[e] as number;
+    const i = scored.a[e] as number;
+    const j = scored.b[e] as number;
+    if (kind === PAIR_KIND.identifierReview) consider(i, j, scored.weight[e] as number, p, 'identifier conflict');
+    else if (kind === PAIR_KIND.probabilistic && p >= thresholds.review && p < thresholds.autoLink) consider(i, j, scored.weight[e] as number, p, 'between thresholds');
+  }
+  for (const bst of relational.boosts) {
+    if (bst.probability >= thresholds.review && bst.probability < thresholds.autoLink) consider(bst.a, bst.b, bst.weight, bst.probability, 'between thresholds');
+  }
+  reviews.sort((x, y) => y.probability - x.probability || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+
+  // Persons in record-key order.
+  const personOfLabel = new Map<number, number>();
+  const persons: string[][] = [];
+  const personOf = new Int32Array(enc.n);
+  for (let i = 0; i < enc.n; i++) {
+    const label = clusterOf[i] as number;
+    let p = personOfLabel.get(label);
+    if (p === undefined) {
+      p = persons.length;
+      personOfLabel.set(label, p);
+      persons.push([]);
+    }
+    (persons[p] as string[]).push(key(i));
+    personOf[i] = p;
+  }
+  const t5 = performance.now();
+  const report: MatchReport = {
+    mentions: enc.n,
+    duplicateKeys: enc.duplicateKeys,
+    blocking: scored.blocking,
+    scoredPairs: scored.scored,
+    keptPairs: scored.count,
+    links: links.length,
+    reviews: reviews.length,
+    cannotLinkPairs: allCannot.length,
+    refusedEdges: refusedCount,
+    relationalBoosts: relational.boosts.length,
+    decisionsApplied: decisions.accept.length + decisions.reject.length,
+    decisionsUnknown: decisions.unknown,
+    persons: persons.length,
+    timingsMs: { score: t1 - t0, cluster: t2 - t1 + (t4 - t3), relational: t3 - t2, total: t5 - t0 },
+  };
+  if (scored.truePairsInCandidates !== undefined) report.truePairsInCandidates = scored.truePairsInCandidates;
+  return { persons, personOf, recordKeys: enc.recordKeys, links, reviews, report };
+}

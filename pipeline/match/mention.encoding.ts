@@ -1,0 +1,300 @@
+/**
+ * Columnar, integer-coded form of a set of mentions: what blocking, comparisons and clustering
+ * read in their hot loops. Mentions are sorted by record key first, so every index, every
+ * tie-break and therefore every result is independent of input order.
+ */
+import type { MatchMention } from './match-mention.js';
+import { isPlaceholderName, nameParts, normaliseName } from './name.normalise.js';
+import { nicknameGroups } from './nickname.index.js';
+import { phoneticCodes } from './phonetic.js';
+import { parseDob } from './dob.js';
+import { postcodeParts } from './postcode.js';
+import { buildCsr, StringDictionary, type Csr } from './string-dictionary.js';
+
+export const NO_DOB = -2_147_483_648;
+
+/** 0 unknown, 1 M, 2 F, 3 X. */
+const SEX_CODE: Readonly<Record<string, number>> = { U: 0, M: 1, F: 2, X: 3 };
+
+/** Term-frequency table as the model stores it: value → share of mentions holding it. */
+export interface TfTable {
+  total: number;
+  values: Record<string, number>;
+}
+
+export interface EncodedMentions {
+  n: number;
+  /** Sorted ascending; index i everywhere refers to `recordKeys[i]`. */
+  recordKeys: string[];
+  mentions: MatchMention[];
+  /** Record keys seen more than once: the first (in input order) was kept. */
+  duplicateKeys: number;
+  /** Normalised names (forenames, surnames, their parts, middle and former names). */
+  names: StringDictionary;
+  forename: Int32Array;
+  surname: Int32Array;
+  /** Per mention: middle names and second and later forename parts (name ids). */
+  otherGiven: Csr;
+  /** Per mention: previous names and aliases, whole and per part (name ids). */
+  altSurnames: Csr;
+  /** Per name id (filled by `finishNames`). */
+  namePhonetic1: Int32Array;
+  namePhonetic2: Int32Array;
+  nameFirstChar: Int32Array;
+  nameGroups: Csr;
+  nameParts: Csr;
+  dobDay: Int32Array;
+  dobYear: Int16Array;
+  dobMonth: Uint8Array;
+  dobDayOfMonth: Uint8Array;
+  sex: Uint8Array;
+  identifiers: StringDictionary;
+  nhs: Int32Array;
+  upn: Int32Array;
+  postcodes: StringDictionary;
+  postcodeFull: Csr;
+  /** Aligned with `postcodeFull`; -1 where the postcode is not UK-shaped. */
+  postcodeSector: Csr;
+  postcodeDistrict: Csr;
+  places: StringDictionary;
+  /** Per mention: uprns and household keys (place ids). */
+  placeIds: Csr;
+  texts: StringDictionary;
+  email: Int32Array;
+  emailUser: Int32Array;
+  city: Int32Array;
+  address: Int32Array;
+  has: { email: boolean; city: boolean; address: boolean };
+  /** Counts per name id as forename / surname, per text id as city. */
+  forenameCount: Int32Array;
+  surnameCount: Int32Array;
+  cityCount: Int32Array;
+}
+
+function nameId(names: StringDictionary, value: string | null | undefined): number {
+  const n = normaliseName(value);
+  if (n === null || isPlaceholderName(n)) return -1;
+  return names.intern(n);
+}
+
+function textId(texts: StringDictionary, value: string | null | undefined): number {
+  if (value == null) return -1;
+  const t = value.trim().toLowerCase().replace(/\s+/g, ' ');
+  return t.length > 0 ? texts.intern(t) : -1;
+}
+
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function encodeMentions(input: readonly MatchMention[]): EncodedMentions {
+  const seen = new Set<string>();
+  const kept: MatchMention[] = [];
+  for (const m of input) {
+    if (seen.has(m.recordKey)) continue;
+    seen.add(m.recordKey);
+    kept.push(m);
+  }
+  kept.sort((a, b) => compareKeys(a.recordKey, b.recordKey));
+  const n = kept.length;
+  const names = new StringDictionary();
+  const identifiers = new StringDictionary();
+  const postcodes = new StringDictionary();
+  const places = new StringDictionary();
+  const texts = new StringDictionary();
+
+  const forename = new Int32Array(n);
+  const surname = new Int32Array(n);
+  const dobDay = new Int32Array(n);
+  const dobYear = new Int16Array(n);
+  const dobMonth = new Uint8Array(n);
+  const dobDayOfMonth = new Uint8Array(n);
+  const sex = new Uint8Array(n);
+  const nhs = new Int32Array(n);
+  const upn = new Int32Array(n);
+  const email = new Int32Array(n);
+  const emailUser = new Int32Array(n);
+  const city = new Int32Array(n);
+  const address = new Int32Array(n);
+  const otherGiven: number[][] = [];
+  const altSurnames: number[][] = [];
+  const pcFull: number[][] = [];
+  const pcSector: number[][] = [];
+  const pcDistrict: number[][] = [];
+  const placeRows: number[][] = [];
+  const has = { email: false, city: false, address: false };
+
+  for (let i = 0; i < n; i++) {
+    const m = kept[i] as MatchMention;
+    // Forename: the whole normalised forename; its later parts count as other given names.
+    const fn = normaliseName(m.forename);
+    const given: number[] = [];
+    if (fn !== null && !isPlaceholderName(fn)) {
+      forename[i] = names.intern(fn);
+      const parts = nameParts(fn);
+      for (let p = 1; p < parts.length; p++) given.push(names.intern(parts[p] as string));
+    } else forename[i] = -1;
+    const mid = normaliseName(m.middleNames);
+    if (mid !== null && !isPlaceholderName(mid)) for (const p of nameParts(mid)) given.push(names.intern(p));
+    otherGiven.push(given);
+    surname[i] = nameId(names, m.surname);
+    const alt: number[] = [];
+    for (const v of [...m.previousNames, ...m.aliases]) {
+      const a = normaliseName(v);
+      if (a === null || isPlaceholderName(a)) continue;
+      alt.push(names.intern(a));
+      const parts = nameParts(a);
+      if (parts.length > 1) for (const p of parts) alt.push(names.intern(p));
+    }
+    altSurnames.push(alt);
+
+    const dob = parseDob(m.dob);
+    if (dob === null) dobDay[i] = NO_DOB;
+    else {
+      dobDay[i] = dob.dayNumber;
+      dobYear[i] = dob.year;
+      dobMonth[i] = dob.month;
+      dobDayOfMonth[i] = dob.day;
+    }
+    sex[i] = SEX_CODE[m.sex] ?? 0;
+    nhs[i] = m.nhsNumber ? identifiers.intern(`nhs:${m.nhsNumber.replace(/\s+/g, '')}`) : -1;
+    upn[i] = m.upn ? identifiers.intern(`upn:${m.upn.trim().toUpperCase()}`) : -1;
+
+    const full: number[] = [];
+    const sector: number[] = [];
+    const district: number[] = [];
+    for (const pc of m.postcodes) {
+      const parts = postcodeParts(pc);
+      if (parts === null) continue;
+      const f = postcodes.intern(parts.full);
+      if (full.includes(f)) continue;
+      full.push(f);
+      sector.push(parts.sector === null ? -1 : postcodes.intern(`s:${parts.sector}`));
+      district.push(parts.district === null ? -1 : postcodes.intern(`d:${parts.district}`));
+    }
+    pcFull.push(full);
+    pcSector.push(sector);
+    pcDistrict.push(district);
+    const pl: number[] = [];
+    for (const u of m.uprns) if (u.trim()) pl.push(places.intern(`u:${u.trim()}`));
+    for (const h of m.householdKeys) if (h.trim()) pl.push(places.intern(`h:${h.trim()}`));
+    placeRows.push([...new Set(pl)]);
+
+    email[i] = textId(texts, m.email);
+    if (email[i]! >= 0) {
+      has.email = true;
+      const e = texts.values[email[i]!] as string;
+      const at = e.indexOf('@');
+      emailUser[i] = at > 0 ? texts.intern(`user:${e.slice(0, at)}`) : -1;
+    } else emailUser[i] = -1;
+    const c = normaliseName(m.city);
+    city[i] = c === null ? -1 : texts.intern(`city:${c}`);
+    if (city[i]! >= 0) has.city = true;
+    const ad = normaliseName(m.address);
+    address[i] = ad === null ? -1 : texts.intern(`addr:${ad}`);
+    if (address[i]! >= 0) has.address = true;
+  }
+
+  const enc: EncodedMentions = {
+    n,
+    recordKeys: kept.map((m) => m.recordKey),
+    mentions: kept,
+    duplicateKeys: input.length - n,
+    names,
+    forename,
+    surname,
+    otherGiven: buildCsr(otherGiven),
+    altSurnames: buildCsr(altSurnames),
+    namePhonetic1: new Int32Array(0),
+    namePhonetic2: new Int32Array(0),
+    nameFirstChar: new Int32Array(0),
+    nameGroups: buildCsr([]),
+    nameParts: buildCsr([]),
+    dobDay,
+    dobYear,
+    dobMonth,
+    dobDayOfMonth,
+    sex,
+    identifiers,
+    nhs,
+    upn,
+    postcodes,
+    postcodeFull: buildCsr(pcFull),
+    postcodeSector: buildCsr(pcSector),
+    postcodeDistrict: buildCsr(pcDistrict),
+    places,
+    placeIds: buildCsr(placeRows),
+    texts,
+    email,
+    emailUser,
+    city,
+    address,
+    has,
+    forenameCount: new Int32Array(0),
+    surnameCount: new Int32Array(0),
+    cityCount: new Int32Array(0),
+  };
+  finishNames(enc);
+  return enc;
+}
+
+/** Per-name derived data: phonetic codes, nickname groups, hyphen parts, counts. */
+function finishNames(enc: EncodedMentions): void {
+  const { names } = enc;
+  // Parts first: interning parts may add names, so loop until the dictionary stops growing.
+  const partRows: number[][] = [];
+  for (let id = 0; id < names.size; id++) {
+    const parts = nameParts(names.values[id] as string);
+    partRows.push(parts.length > 1 ? parts.map((p) => names.intern(p)) : []);
+  }
+  const size = names.size;
+  const phon = new StringDictionary();
+  const p1 = new Int32Array(size);
+  const p2 = new Int32Array(size);
+  const first = new Int32Array(size);
+  const groups: number[][] = [];
+  for (let id = 0; id < size; id++) {
+    const v = names.values[id] as string;
+    const [a, b] = phoneticCodes(v);
+    p1[id] = a.length > 0 ? phon.intern(a) : -1 - id;
+    p2[id] = b.length > 0 ? phon.intern(b) : -1 - id;
+    first[id] = v.charCodeAt(0);
+    groups.push([...nicknameGroups(v)]);
+  }
+  enc.namePhonetic1 = p1;
+  enc.namePhonetic2 = p2;
+  enc.nameFirstChar = first;
+  enc.nameGroups = buildCsr(groups);
+  while (partRows.length < size) partRows.push([]);
+  enc.nameParts = buildCsr(partRows);
+  const fc = new Int32Array(size);
+  const sc = new Int32Array(size);
+  for (let i = 0; i < enc.n; i++) {
+    const f = enc.forename[i] as number;
+    const s = enc.surname[i] as number;
+    if (f >= 0) fc[f]!++;
+    if (s >= 0) sc[s]!++;
+  }
+  enc.forenameCount = fc;
+  enc.surnameCount = sc;
+  const cc = new Int32Array(enc.texts.size);
+  for (let i = 0; i < enc.n; i++) {
+    const c = enc.city[i] as number;
+    if (c >= 0) cc[c]!++;
+  }
+  enc.cityCount = cc;
+}
+
+/** Index of a record key, or -1 (binary search over the sorted keys). */
+export function indexOfKey(enc: EncodedMentions, key: string): number {
+  let lo = 0;
+  let hi = enc.n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = enc.recordKeys[mid] as string;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -1,0 +1,198 @@
+/**
+ * Trains a model (Splink-style):
+ * 1. u by random sampling of pairs (all pairs when few);
+ * 2. m by EM over the candidate pairs, in rounds that each condition on a training rule and
+ *    leave the comparisons that rule forces to agree out (dob-exact pairs estimate the names;
+ *    name-exact pairs estimate the dob); m of a comparison is the mean over its rounds;
+ * 3. lambda (prior that two random mentions match) = expected matches among the candidates
+ *    (posterior sum, iterated to a fixed point) / all pairs;
+ * 4. u corrected for the matches inside the random sample: u = (u_sample − λ·m) / (1 − λ);
+ * 5. term-frequency tables for forename, surname, city (values held by ≥ 2 mentions).
+ */
+import { NULL_LEVEL, type Comparison, type TfColumn } from './comparison.js';
+import { comparisonsFor } from './comparison.registry.js';
+import { CandidatePairs } from './candidate-pairs.js';
+import { blockingRulesFor, type BlockingRule } from './blocking.rules.js';
+import type { EncodedMentions, TfTable } from './mention.encoding.js';
+import type { MatchMention } from './match-mention.js';
+import { MODEL_FORMAT_VERSION, type MatchModel, type TrainingSummary } from './match.model.js';
+import { expectationMaximisation, filterPatterns, PatternCounter, type PatternSet } from './em.training.js';
+import { sampleLevelCounts, uFromCounts } from './u-sampling.training.js';
+import { pairHash } from './prng.js';
+import { asEncoded } from './pair.scoring.js';
+import { tfKey } from './pair.scorer.js';
+
+export interface TrainOptions {
+  seed?: number;
+  /** Random pairs for u (default 2,000,000). */
+  maxUPairs?: number;
+  /** Candidate pairs fed to EM, sampled uniformly when more (default 3,000,000). */
+  maxTrainingPairs?: number;
+  rules?: readonly BlockingRule[];
+  maxBlockSize?: number;
+  /** Weight added by relational evidence (default 10 bits). */
+  relationalWeight?: number;
+  /** Fixes `trainedAt` (tests). */
+  trainedAt?: string;
+}
+
+interface Round {
+  name: string;
+  keep: (levels: Uint8Array, row: number) => boolean;
+  exclude: string[];
+}
+
+function logBayesFactors(m: number[][], u: number[][]): Float64Array[] {
+  return m.map((ml, k) => Float64Array.from(ml, (mv, l) => Math.log2(mv / ((u[k] as number[])[l] as number))));
+}
+
+/** Fixed point of λ = E[matches among candidates] / all pairs. */
+function estimateLambda(set: PatternSet, lbf: Float64Array[], sampleRate: number, allPairs: number, start: number): number {
+  const c = set.comparisons;
+  const P = set.counts.length;
+  const w = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    let s = 0;
+    for (let k = 0; k < c; k++) {
+      const l = set.levels[p * c + k] as number;
+      if (l !== NULL_LEVEL) s += (lbf[k] as Float64Array)[l] as number;
+    }
+    w[p] = s;
+  }
+  let lambda = start;
+  for (let it = 0; it < 200; it++) {
+    const prior = Math.log2(lambda / (1 - lambda));
+    let expected = 0;
+    for (let p = 0; p < P; p++) expected += (set.counts[p] as number) / (1 + 2 ** -((w[p] as number) + prior));
+    const next = Math.min(0.5, Math.max(1e-12, expected / sampleRate / Math.max(1, allPairs)));
+    if (Math.abs(next - lambda) / lambda < 1e-7) {
+      lambda = next;
+      break;
+    }
+    lambda = next;
+  }
+  return lambda;
+}
+
+function tfTable(enc: EncodedMentions, col: TfColumn): TfTable {
+  const counts = col === 'forename' ? enc.forenameCount : col === 'surname' ? enc.surnameCount : enc.cityCount;
+  const values: Record<string, number> = {};
+  const keys: [string, number][] = [];
+  for (let id = 0; id < counts.length; id++) {
+    const c = counts[id] as number;
+    if (c >= 2) keys.push([tfKey(enc, col, id), c]);
+  }
+  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [k, c] of keys) values[k] = c / enc.n;
+  return { total: enc.n, values };
+}
+
+export function trainModel(input: readonly MatchMention[] | EncodedMentions, options: TrainOptions = {}): MatchModel {
+  const enc = asEncoded(input);
+  const comparisons = comparisonsFor(enc);
+  const C = comparisons.length;
+  const idx = (name: string): number => comparisons.findIndex((c) => c.name === name);
+
+  // 1. u by random sampling.
+  const uSample = sampleLevelCounts(enc, comparisons, options.maxUPairs ?? 2_000_000, options.seed ?? 1);
+  const uRaw = uFromCounts(uSample);
+
+  // 2. Candidate patterns (sampled when many).
+  const rules = options.rules ?? blockingRulesFor(enc);
+  const candidates = new CandidatePairs(enc, rules, options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize });
+  const maxTraining = options.maxTrainingPairs ?? 3_000_000;
+  let candidateCount = 0;
+  candidates.forEach(() => {
+    candidateCount++;
+  });
+  const rate = Math.min(1, maxTraining / Math.max(1, candidateCount));
+  const counter = new PatternCounter(comparisons.map((c) => c.levels.length));
+  const gamma = new Uint8Array(C);
+  let sampled = 0;
+  candidates.forEach((i, j) => {
+    if (rate < 1 && pairHash(i, j) >= rate) return;
+    for (let k = 0; k < C; k++) gamma[k] = (comparisons[k] as Comparison).compare(enc, i, j);
+    counter.add(gamma);
+    sampled++;
+  });
+  const patterns = counter.toSet();
+
+  // 3. EM rounds.
+  const kDob = idx('dob');
+  const kFore = idx('forename');
+  const kSur = idx('surname');
+  const rounds: Round[] = [
+    { name: 'dob exact', keep: (lv, r) => kDob >= 0 && lv[r + kDob] === 0, exclude: ['dob'] },
+    {
+      name: 'forename and surname exact',
+      keep: (lv, r) => kFore >= 0 && kSur >= 0 && lv[r + kFore] === 0 && lv[r + kSur] === 0,
+      exclude: ['forename', 'surname'],
+    },
+  ];
+  const mPrior = comparisons.map((c) => c.levels.map((l) => l.mPrior));
+  const mSum = comparisons.map((c) => new Float64Array(c.levels.length));
+  const mRounds = new Int32Array(C);
+  const summary: TrainingSummary['emRounds'] = [];
+  const runRound = (name: string, set: PatternSet, estimate: boolean[], only?: boolean[]): void => {
+    let pairs = 0;
+    for (const v of set.counts) pairs += v;
+    if (pairs < 20) return;
+    const r = expectationMaximisation(set, mPrior, uRaw, estimate, 0.3);
+    const names: string[] = [];
+    for (let k = 0; k < C; k++) {
+      if (!estimate[k] || (only && !only[k])) continue;
+      const row = mSum[k] as Float64Array;
+      (r.m[k] as number[]).forEach((v, l) => (row[l]! += v));
+      mRounds[k]!++;
+      names.push((comparisons[k] as Comparison).name);
+    }
+    summary.push({ name, pairs: Math.round(pairs / rate), iterations: r.iterations, lambda: r.lambda, estimated: names });
+  };
+  for (const round of rounds) {
+    const estimate = comparisons.map((c) => !round.exclude.includes(c.name));
+    runRound(round.name, filterPatterns(patterns, round.keep), estimate);
+  }
+  const missing = comparisons.map((_, k) => mRounds[k] === 0);
+  if (missing.some(Boolean)) runRound('all candidates', patterns, comparisons.map(() => true), missing);
+  const m = comparisons.map((c, k) =>
+    mRounds[k]! > 0 ? Array.from(mSum[k] as Float64Array, (v) => v / (mRounds[k] as number)) : c.levels.map((l) => l.mPrior),
+  );
+
+  // 4. λ, then u corrected for the matches inside the random sample, then λ again.
+  const allPairs = (enc.n * (enc.n - 1)) / 2;
+  let lambda = estimateLambda(patterns, logBayesFactors(m, uRaw), rate, allPairs, 1e-4);
+  const u = uRaw.map((row, k) =>
+    row.map((uv, l) => {
+      const floor = Math.max(0.5 / Math.max(1, uSample.nonNull[k] as number), uv * 0.05);
+      return Math.min(1, Math.max(floor, (uv - lambda * ((m[k] as number[])[l] as number)) / (1 - lambda)));
+    }),
+  );
+  lambda = estimateLambda(patterns, logBayesFactors(m, u), rate, allPairs, lambda);
+
+  // 5. Term frequencies.
+  const tf: Record<string, TfTable> = {};
+  for (const c of comparisons) if (c.tf !== undefined) tf[c.tf] = tfTable(enc, c.tf);
+
+  return {
+    version: MODEL_FORMAT_VERSION,
+    trainedAt: options.trainedAt ?? new Date().toISOString(),
+    lambda,
+    comparisons: comparisons.map((c, k) => ({
+      name: c.name,
+      levels: c.levels.map((l, li) => ({
+        label: l.label,
+        m: Math.min(1, Math.max(1e-9, (m[k] as number[])[li] as number)),
+        u: (u[k] as number[])[li] as number,
+      })),
+    })),
+    tf,
+    relationalWeight: options.relationalWeight ?? 10,
+    training: {
+      mentions: enc.n,
+      candidatePairs: candidateCount,
+      sampledCandidatePairs: sampled,
+      uSamplePairs: uSample.pairs,
+      emRounds: summary,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Match weight of one pair under a model: prior weight log2(λ/(1-λ)) plus, per comparison,
+ * log2(m/u) of the level hit (0 for the null level) plus term-frequency adjustments for exact
+ * name matches: log2(u_exact / tf(value)), so a rare surname counts more than "Smith".
+ */
+import { NULL_LEVEL, type Comparison, type TfColumn } from './comparison.js';
+import { comparisonByName } from './comparison.registry.js';
+import type { EncodedMentions } from './mention.encoding.js';
+import { ModelFormatError, type MatchModel } from './match.model.js';
+
+interface TfLookup {
+  /** Frequency per value id (name id or text id). */
+  freq: Float64Array;
+  uExact: number;
+}
+
+export function probabilityFromWeight(w: number): number {
+  if (w > 60) return 1;
+  if (w < -60) return 0;
+  const x = 2 ** w;
+  return x / (1 + x);
+}
+
+export function weightFromProbability(p: number): number {
+  if (p >= 1) return Infinity;
+  if (p <= 0) return -Infinity;
+  return Math.log2(p / (1 - p));
+}
+
+function tfValueId(enc: EncodedMentions, col: TfColumn, i: number): number {
+  return col === 'forename' ? (enc.forename[i] as number) : col === 'surname' ? (enc.surname[i] as number) : (enc.city[i] as number);
+}
+
+/** Key under which tf tables store a value: the normalised name or city. */
+export function tfKey(enc: EncodedMentions, col: TfColumn, id: number): string {
+  if (col === 'city') return (enc.texts.values[id] as string).slice('city:'.length);
+  return enc.names.values[id] as string;
+}
+
+function buildTf(enc: EncodedMentions, model: MatchModel, col: TfColumn, uExact: number): TfLookup {
+  const size = col === 'city' ? enc.texts.size : enc.names.size;
+  const counts = col === 'forename' ? enc.forenameCount : col === 'surname' ? enc.surnameCount : enc.cityCount;
+  const table = model.tf[col];
+  const freq = new Float64Array(size);
+  const minFreq = table ? 1 / Math.max(1, table.total) : 1 / Math.max(1, enc.n);
+  const useData = enc.n >= 1000;
+  for (let id = 0; id < size; id++) {
+    const count = counts[id] ?? 0;
+    if (count === 0) continue;
+    const stored = table?.values[tfKey(enc, col, id)];
+    freq[id] = stored ?? Math.max(minFreq, useData || !table ? count / enc.n : minFreq);
+  }
+  return { freq, uExact };
+}
+
+export class PairScorer {
+  readonly comparisons: Comparison[];
+  /** log2(m/u) per comparison per level. */
+  readonly levelWeights: Float64Array[];
+  readonly priorWeight: number;
+  readonly tf: (TfLookup | null)[];
+  /** Scratch: levels of the last scored pair. */
+  readonly gamma: Uint8Array;
+  /** Index of named comparisons, -1 when the model lacks them. */
+  readonly idx: { forename: number; surname: number; dob: number; sex: number; nhs: number; upn: number };
+
+  constructor(
+    readonly enc: EncodedMentions,
+    readonly model: MatchModel,
+  ) {
+    this.comparisons = model.comparisons.map((mc) => {
+      const c = comparisonByName(mc.name);
+      if (c === undefined) throw new ModelFormatError(`unknown comparison ${mc.name}`);
+      if (c.levels.length !== mc.levels.length) throw new ModelFormatError(`level count of ${mc.name}`);
+      return c;
+    });
+    this.levelWeights = model.comparisons.map((mc) => Float64Array.from(mc.levels, (l) => Math.log2(l.m / l.u)));
+    this.priorWeight = Math.log2(model.lambda / (1 - model.lambda));
+    this.tf = this.comparisons.map((c, k) => {
+      if (c.tf === undefined) return null;
+      const uExact = model.comparisons[k]?.levels[0]?.u ?? 1;
+      return buildTf(enc, model, c.tf, uExact);
+    });
+    this.gamma = new Uint8Array(this.comparisons.length);
+    const find = (name: string): number => this.comparisons.findIndex((c) => c.name === name);
+    this.idx = { forename: find('forename'), surname: find('surname'), dob: find('dob'), sex: find('sex'), nhs: find('nhs'), upn: find('upn') };
+  }
+
+  /** Term-frequency adjustment (log2) for comparison k at level 0; 0 when not applicable. */
+  tfAdjustment(k: number, i: number): number {
+    const t = this.tf[k];
+    const c = this.comparisons[k];
+    if (!t || !c?.tf) return 0;
+    const id = tfValueId(this.enc, c.tf, i);
+    const f = id >= 0 ? (t.freq[id] as number) : 0;
+    return f > 0 ? Math.log2(t.uExact / f) : 0;
+  }
+
+  /** Match weight of (i, j); fills `this.gamma` with the levels hit. */
+  weight(i: number, j: number): number {
+    const enc = this.enc;
+    const gamma = this.gamma;
+    let w = this.priorWeight;
+    for (let k = 0; k < this.comparisons.length; k++) {
+      const level = (this.comparisons[k] as Comparison).compare(enc, i, j);
+      gamma[k] = level;
+      if (level === NULL_LEVEL) continue;
+      w += (this.levelWeights[k] as Float64Array)[level] as number;
+      if (level === 0 && this.tf[k] !== null) w += this.tfAdjustment(k, i);
+    }
+    return w;
+  }
+
+  /** Levels only (no weights): for training. */
+  levels(i: number, j: number, out: Uint8Array): void {
+    for (let k = 0; k < this.comparisons.length; k++) out[k] = (this.comparisons[k] as Comparison).compare(this.enc, i, j);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Scores every candidate pair and keeps those worth deciding on: pairs at or above
+ * `minProbability` and every pair an identifier rule decides. Columnar output (typed arrays),
+ * indices into the record-key-sorted encoding.
+ */
+import { CandidatePairs, type BlockingOptions, type BlockingReport } from './candidate-pairs.js';
+import { blockingRulesFor, type BlockingRule } from './blocking.rules.js';
+import { encodeMentions, type EncodedMentions } from './mention.encoding.js';
+import type { MatchMention } from './match-mention.js';
+import type { MatchModel } from './match.model.js';
+import { PairScorer, probabilityFromWeight, weightFromProbability } from './pair.scorer.js';
+import { identifierKind, PAIR_KIND, type PairKind } from './identifier.rules.js';
+import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
+
+export interface ScoredPairs {
+  enc: EncodedMentions;
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  /** Match weight (log2 odds), before identifier rules. */
+  weight: Float64Array;
+  /** Match probability after identifier rules (1 for an identifier link, 0 for cannot-link). */
+  probability: Float64Array;
+  kind: Uint8Array;
+  blocking: BlockingReport;
+  /** Candidate pairs scored (kept or not). */
+  scored: number;
+  /** With `truth`: true pairs among the candidates and in total (blocking recall = found / total). */
+  truePairsInCandidates?: number;
+}
+
+export interface ScoreOptions extends BlockingOptions {
+  /** Keep pairs with probability ≥ this (default 0.01). */
+  minProbability?: number;
+  rules?: readonly BlockingRule[];
+  /** Truth label per input mention (by record key) for blocking recall. */
+  truth?: ReadonlyMap<string, string | number>;
+}
+
+export function asEncoded(input: readonly MatchMention[] | EncodedMentions): EncodedMentions {
+  return Array.isArray(input) ? encodeMentions(input as readonly MatchMention[]) : (input as EncodedMentions);
+}
+
+/** Integer truth labels aligned with the encoding (-1 when unknown). */
+export function truthLabels(enc: EncodedMentions, truth: ReadonlyMap<string, string | number>): Int32Array {
+  const ids = new Map<string | number, number>();
+  const out = new Int32Array(enc.n).fill(-1);
+  for (let i = 0; i < enc.n; i++) {
+    const t = truth.get(enc.recordKeys[i] as string);
+    if (t === undefined) continue;
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(t, id);
+    }
+    out[i] = id;
+  }
+  return out;
+}
+
+export function scorePairs(
+  input: readonly MatchMention[] | EncodedMentions,
+  model: MatchModel,
+  options: ScoreOptions = {},
+): ScoredPairs {
+  const enc = asEncoded(input);
+  const scorer = new PairScorer(enc, model);
+  const rules = options.rules ?? blockingRulesFor(enc);
+  const candidates = new CandidatePairs(enc, rules, options);
+  const minWeight = weightFromProbability(options.minProbability ?? 0.01);
+  const labels = options.truth ? truthLabels(enc, options.truth) : null;
+  const a = new GrowableInt32();
+  const b = new GrowableInt32();
+  const weight = new GrowableFloat64();
+  const probability = new GrowableFloat64();
+  const kind = new GrowableUint8();
+  const idx = scorer.idx;
+  let truePairs = 0;
+  let scored = 0;
+  const blocking = candidates.forEach((i, j) => {
+    scored++;
+    if (labels !== null) {
+      const li = labels[i] as number;
+      if (li >= 0 && li === labels[j]) truePairs++;
+    }
+    const w = scorer.weight(i, j);
+    const k: PairKind = identifierKind(scorer.gamma, idx);
+    if (k === PAIR_KIND.probabilistic && w < minWeight) return;
+    a.push(i);
+    b.push(j);
+    weight.push(w);
+    probability.push(k === PAIR_KIND.identifierLink ? 1 : k === PAIR_KIND.cannotLink ? 0 : probabilityFromWeight(w));
+    kind.push(k);
+  });
+  const result: ScoredPairs = {
+    enc,
+    count: a.length,
+    a: a.toArray(),
+    b: b.toArray(),
+    weight: weight.toArray(),
+    probability: probability.toArray(),
+    kind: kind.toArray(),
+    blocking,
+    scored,
+  };
+  if (labels !== null) result.truePairsInCandidates = truePairs;
+  return result;
+}

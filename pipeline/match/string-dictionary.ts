@@ -1,0 +1,67 @@
+/** Interns strings as dense integer ids (0, 1, 2, ...) so hot loops compare numbers. */
+export class StringDictionary {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  /** Id of `value`, adding it when new. */
+  intern(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+
+  /** Id of `value`, or -1 when not interned. */
+  lookup(value: string): number {
+    return this.ids.get(value) ?? -1;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** Compressed sparse rows: the list for row r is `data[offsets[r] .. offsets[r + 1])`. */
+export interface Csr {
+  offsets: Int32Array;
+  data: Int32Array;
+}
+
+export function buildCsr(rows: readonly (readonly number[])[]): Csr {
+  const offsets = new Int32Array(rows.length + 1);
+  let total = 0;
+  for (let r = 0; r < rows.length; r++) {
+    total += rows[r]?.length ?? 0;
+    offsets[r + 1] = total;
+  }
+  const data = new Int32Array(total);
+  let k = 0;
+  for (const row of rows) for (const v of row) data[k++] = v;
+  return { offsets, data };
+}
+
+/** True when rows a of `x` and b of `y` share a value (lists are short: linear scan). */
+export function csrIntersects(x: Csr, a: number, y: Csr, b: number): boolean {
+  const a0 = x.offsets[a] ?? 0;
+  const a1 = x.offsets[a + 1] ?? 0;
+  const b0 = y.offsets[b] ?? 0;
+  const b1 = y.offsets[b + 1] ?? 0;
+  for (let i = a0; i < a1; i++) {
+    const v = x.data[i];
+    for (let j = b0; j < b1; j++) if (y.data[j] === v) return true;
+  }
+  return false;
+}
+
+export function csrHas(x: Csr, row: number, value: number): boolean {
+  const r1 = x.offsets[row + 1] ?? 0;
+  for (let i = x.offsets[row] ?? 0; i < r1; i++) if (x.data[i] === value) return true;
+  return false;
+}
+
+export function csrLength(x: Csr, row: number): number {
+  return (x.offsets[row + 1] ?? 0) - (x.offsets[row] ?? 0);
+}
