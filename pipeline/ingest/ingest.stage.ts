@@ -20,6 +20,17 @@ export interface IngestOptions {
   onProgress?: (file: string, rows: number) => void;
 }
 
+/** With MASH_DEBUG_TIMINGS set, prints how long each phase took (names and seconds only). */
+function phaseTimer(): (name: string) => void {
+  if (!process.env['MASH_DEBUG_TIMINGS']) return () => undefined;
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    process.stderr.write(`ingest phase ${name}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
 export class IngestError extends Error {
   constructor(readonly code: 'INVALID_EXTRACT_DATE', detail: string) {
     super(`${code}: ${detail}`);
@@ -48,6 +59,7 @@ export async function ingestExtract(store: Store, options: IngestOptions): Promi
     return { ...(await loadedExtractReport(store.db, previous)), status: 'unchanged', ignoredFiles: folder.ignored };
   }
 
+  const phase = phaseTimer();
   return store.transaction(async (tx) => {
     const { id: extractId } = await tx.db
       .insertInto('extract')
@@ -61,6 +73,8 @@ export async function ingestExtract(store: Store, options: IngestOptions): Promi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Sorting and hashing a whole extract at once; the default 4 MB spills to disk.
+    await sql`SET LOCAL work_mem = '256MB'`.execute(tx.db);
     for (const spec of CANONICAL_TABLE_LIST) await createStageTable(tx.db, spec);
 
     const buffer = new StageBuffer(tx);
@@ -79,15 +93,21 @@ export async function ingestExtract(store: Store, options: IngestOptions): Promi
       staged.push({ name: file.name, ...result });
     }
     await buffer.flush();
+    phase('staged');
 
     const duplicates = await countDuplicateRows(tx.db, extractId);
+    phase('duplicates counted');
     const ctx = { extractId, source: options.source, extractDate: options.extractDate };
     const loadedFiles = staged.filter((f) => f.status === 'loaded').map((f) => f.name);
     let withdrawn = 0;
     for (const spec of CANONICAL_TABLE_LIST) {
+      await sql.raw(`ANALYZE stage_${spec.table}`).execute(tx.db);
       await mergeStagedVersions(tx.db, spec, ctx);
+      phase(`${spec.table} merged`);
       await refreshCurrentVersions(tx.db, spec);
+      phase(`${spec.table} current`);
       if (options.mode === 'full') withdrawn += await withdrawUnsent(tx.db, spec, { ...ctx, files: loadedFiles });
+      phase(`${spec.table} withdrawn`);
     }
 
     const files: FileReport[] = staged.map((f) => {

@@ -31,18 +31,36 @@ interface MergeContext {
   extractDate: string;
 }
 
-/** Inserts new content versions; a version already stored is marked as seen by this extract. */
-export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalTable, ctx: MergeContext): Promise<number> {
+/**
+ * Inserts new content versions; a version already stored is marked as seen by this extract.
+ * A key the table did not hold yet gets its current version here; keys it already held are
+ * returned so `refreshCurrentVersions` re-points only those.
+ */
+export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalTable, ctx: MergeContext): Promise<void> {
   const t = spec.table;
+  const stage = stageTableName(spec);
   const content = spec.columns.join(', ');
-  const result = await sql
+  await sql
+    .raw(
+      `CREATE TEMP TABLE ${stage}_known ON COMMIT DROP AS
+       SELECT DISTINCT s.natural_key FROM ${stage} s
+       WHERE EXISTS (SELECT 1 FROM ${t} v WHERE v.natural_key = s.natural_key)`,
+    )
+    .execute(db);
+  await sql
     .raw(
       `INSERT INTO ${t} (natural_key, content_hash, source, file, extract_id, line, as_of,
-                         last_seen_extract_id, last_seen_date, ${content})
-       SELECT DISTINCT ON (natural_key, h) natural_key, h, '${ctx.source}', file, ${ctx.extractId}, line, as_of,
-              ${ctx.extractId}, DATE '${ctx.extractDate}', ${content}
-       FROM (SELECT s.*, md5(ROW(${content})::text) AS h FROM ${stageTableName(spec)} s) staged
-       ORDER BY natural_key, h, as_of DESC NULLS LAST, line DESC
+                         last_seen_extract_id, last_seen_date, is_current, ${content})
+       SELECT natural_key, h, '${ctx.source}', file, ${ctx.extractId}, line, as_of,
+              ${ctx.extractId}, DATE '${ctx.extractDate}',
+              newest AND NOT EXISTS (SELECT 1 FROM ${stage}_known k WHERE k.natural_key = versions.natural_key),
+              ${content}
+       FROM (
+         SELECT DISTINCT ON (natural_key, h) *,
+                first_value(h) OVER (PARTITION BY natural_key ORDER BY as_of DESC NULLS LAST, line DESC) = h AS newest
+         FROM (SELECT s.*, md5(ROW(${content})::text) AS h FROM ${stage} s) staged
+         ORDER BY natural_key, h, as_of DESC NULLS LAST, line DESC
+       ) versions
        ON CONFLICT (natural_key, content_hash) DO UPDATE SET
          last_seen_extract_id = CASE WHEN excluded.last_seen_date >= ${t}.last_seen_date
                                      THEN excluded.last_seen_extract_id ELSE ${t}.last_seen_extract_id END,
@@ -51,17 +69,16 @@ export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalT
          last_seen_date = GREATEST(${t}.last_seen_date, excluded.last_seen_date)`,
     )
     .execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }
 
-/** Re-points `is_current` for the keys this extract touched: newest sighting, then latest as-of. */
+/** Re-points `is_current` for keys stored before this extract: newest sighting, then latest as-of. */
 export async function refreshCurrentVersions(db: Kysely<Database>, spec: CanonicalTable): Promise<void> {
   const t = spec.table;
   await sql
     .raw(
       `WITH winner AS (
          SELECT DISTINCT ON (natural_key) natural_key, id FROM ${t}
-         WHERE natural_key IN (SELECT natural_key FROM ${stageTableName(spec)})
+         WHERE natural_key IN (SELECT natural_key FROM ${stageTableName(spec)}_known)
          ORDER BY natural_key, last_seen_date DESC, last_seen_extract_id DESC, as_of DESC NULLS LAST, line DESC, id DESC
        )
        UPDATE ${t} SET is_current = (${t}.id = winner.id)

@@ -95,11 +95,47 @@ export const surnameInitialRule: BlockingRule = {
   },
 };
 
-/** Bench-only: same email (fake_1000 style data). */
-export const emailRule: BlockingRule = {
-  name: 'email',
+/** Forename and surname as an unordered pair: catches names recorded the wrong way round. */
+export const namesEitherOrderRule: BlockingRule = {
+  name: 'forename + surname either order',
   keys(enc, i, out) {
-    const v = enc.email[i] as number;
+    const f = enc.forename[i] as number;
+    const s = enc.surname[i] as number;
+    if (f < 0 || s < 0) return;
+    out.push(Math.min(f, s) * P24 + Math.max(f, s));
+  },
+};
+
+/** Surname + postcode sector: catches forename changes and typos within a locality. */
+export const surnameSectorRule: BlockingRule = {
+  name: 'surname + postcode sector',
+  keys(enc, i, out) {
+    const f = enc.surname[i] as number;
+    if (f < 0) return;
+    const { offsets, data } = enc.postcodeSector;
+    const full = enc.postcodeFull.data;
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      const s = data[k] as number;
+      out.push(f * P24 + (s >= 0 ? s : (full[k] as number)));
+    }
+  },
+};
+
+/** Bench-only: same email user part (fake_1000 style data; typos in the domain survive). */
+export const emailRule: BlockingRule = {
+  name: 'email user',
+  keys(enc, i, out) {
+    const v = enc.emailUser[i] as number;
+    if (v >= 0) out.push(v);
+    else if ((enc.email[i] as number) >= 0) out.push(enc.email[i] as number);
+  },
+};
+
+/** Bench-only: same street address line. */
+export const addressRule: BlockingRule = {
+  name: 'address',
+  keys(enc, i, out) {
+    const v = enc.address[i] as number;
     if (v >= 0) out.push(v);
   },
 };
@@ -123,6 +159,8 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   upnRule,
   householdRule,
   surnameInitialRule,
+  namesEitherOrderRule,
+  surnameSectorRule,
 ];
 
 /** The default rules plus the generic ones the data supports. */
@@ -130,5 +168,6 @@ export function blockingRulesFor(enc: EncodedMentions): BlockingRule[] {
   const rules = [...DEFAULT_BLOCKING_RULES];
   if (enc.has.email) rules.push(emailRule);
   if (enc.has.city) rules.push(forenameCityRule);
+  if (enc.has.address) rules.push(addressRule);
   return rules;
 }

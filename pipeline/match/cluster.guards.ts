@@ -10,10 +10,18 @@ import { csrIntersects } from './string-dictionary.js';
 
 export type ConflictReason = 'nhs' | 'upn' | 'twins' | 'cannot-link';
 
-/** Clearly different forenames: not equal, not variants, not a near spelling, not middle/initial. */
+/**
+ * Clearly different forenames: neither equal, a variant, a near spelling (a typo is not a twin),
+ * phonetic, swapped nor a middle name; sharing only a first letter counts (Jack / James) unless
+ * one side is just an initial.
+ */
 function forenamesDiffer(enc: EncodedMentions, i: number, j: number): boolean {
   const level = forenameComparison.compare(enc, i, j);
-  return level === FORENAME_LEVEL.jw85 || level === FORENAME_LEVEL.phonetic || level === FORENAME_LEVEL.else;
+  if (level === FORENAME_LEVEL.else) return true;
+  if (level !== FORENAME_LEVEL.initial) return false;
+  const a = enc.names.values[enc.forename[i] as number] as string;
+  const b = enc.names.values[enc.forename[j] as number] as string;
+  return a.length > 1 && b.length > 1;
 }
 
 function sameHome(enc: EncodedMentions, i: number, j: number): boolean {

@@ -4,10 +4,9 @@ import { forenameComparison } from './forename.comparison.js';
 import { surnameComparison } from './surname.comparison.js';
 import { dobComparison } from './dob.comparison.js';
 import { sexComparison } from './sex.comparison.js';
-import { postcodeComparison } from './postcode.comparison.js';
-import { householdComparison } from './household.comparison.js';
+import { addressComparison } from './address.comparison.js';
 import { nhsComparison, upnComparison } from './identifier.comparison.js';
-import { addressComparison, cityComparison, emailComparison } from './text.comparison.js';
+import { cityComparison, emailComparison, streetComparison } from './text.comparison.js';
 import type { EncodedMentions } from './mention.encoding.js';
 
 export const ALL_COMPARISONS: readonly Comparison[] = [
@@ -15,13 +14,12 @@ export const ALL_COMPARISONS: readonly Comparison[] = [
   surnameComparison,
   dobComparison,
   sexComparison,
-  postcodeComparison,
-  householdComparison,
+  addressComparison,
   nhsComparison,
   upnComparison,
   emailComparison,
   cityComparison,
-  addressComparison,
+  streetComparison,
 ];
 
 export function comparisonByName(name: string): Comparison | undefined {

@@ -1,6 +1,5 @@
 import { NULL_LEVEL, type Comparison } from './comparison.js';
 import type { EncodedMentions } from './mention.encoding.js';
-import { jaroWinkler, jaroWinklerUpperBound } from './jaro-winkler.js';
 import { csrHas, csrIntersects } from './string-dictionary.js';
 
 export const FORENAME_LEVEL = {
@@ -9,10 +8,7 @@ export const FORENAME_LEVEL = {
 
 /** Name similarity levels shared by forename and surname: exact JW bands and phonetic. */
 export function jwBand(enc: EncodedMentions, a: number, b: number): number {
-  const sa = enc.names.values[a] as string;
-  const sb = enc.names.values[b] as string;
-  if (jaroWinklerUpperBound(sa.length, sb.length) < 0.85) return 0;
-  const jw = jaroWinkler(sa, sb);
+  const jw = enc.nameJw.similarity(a, b, 0.85);
   return jw >= 0.92 ? 2 : jw >= 0.85 ? 1 : 0;
 }
 

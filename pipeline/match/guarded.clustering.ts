@@ -31,10 +31,16 @@ export interface ClusterResult {
   refused: RefusedEdge[];
 }
 
+export interface GuardOptions {
+  /** Refuse to merge twins (default true). Off only for data known to hold no twins. */
+  twins?: boolean;
+}
+
 export function clusterWithGuards(
   enc: EncodedMentions,
   edges: EdgeList,
   cannotLink: readonly (readonly [number, number])[],
+  guards: GuardOptions = {},
 ): ClusterResult {
   const n = enc.n;
   const parent = new Int32Array(n);
@@ -65,7 +71,7 @@ export function clusterWithGuards(
     (cannot.get(x) ?? cannot.set(x, []).get(x)!).push(y);
     (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
   }
-  const twins = twinCandidates(enc);
+  const twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
 
   const conflict = (ra: number, rb: number): ConflictReason | null => {
     const na = rootNhs[ra] as number;

@@ -1,4 +1,4 @@
-import { jaro, jaroWinkler, jaroWinklerUpperBound } from './jaro-winkler.js';
+import { jaro, jaroWinkler, jaroWinklerUpperBound, JaroWinklerTable } from './jaro-winkler.js';
 
 describe('jaroWinkler', () => {
   it.each([
@@ -28,6 +28,21 @@ describe('jaroWinkler', () => {
     const names = ['ann', 'anne', 'annabel', 'jo', 'joanna', 'smith', 'smyth', 'alexander'];
     for (const a of names) for (const b of names) {
       expect(jaroWinklerUpperBound(a.length, b.length)).toBeGreaterThanOrEqual(jaroWinkler(a, b) - 1e-12);
+    }
+  });
+});
+
+describe('JaroWinklerTable', () => {
+  it('agrees with jaroWinkler whenever the value reaches the floor', () => {
+    const words = ['martha', 'marhta', 'dwayne', 'duane', 'dixon', 'dicksonx', 'smith', 'smyth', 'smithe',
+      'jones', 'johns', 'mohammed', 'muhammad', 'katarzyna', 'kasia', 'a', 'ab', 'ba', 'london', 'lonon', 'loodon'];
+    const table = new JaroWinklerTable(words);
+    for (let a = 0; a < words.length; a++) for (let b = 0; b < words.length; b++) {
+      const exact = jaroWinkler(words[a]!, words[b]!);
+      const t = table.similarity(a, b, 0.85);
+      if (exact >= 0.85) expect(t).toBeCloseTo(exact, 12);
+      else expect(t).toBeLessThan(0.85);
+      expect(table.similarity(a, b, 0)).toBeCloseTo(exact, 12);
     }
   });
 });

@@ -9,7 +9,7 @@ import { DEFAULT_THRESHOLDS, type HumanDecision, type MatchThresholds } from './
 import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
 import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
 import { PAIR_KIND } from './identifier.rules.js';
-import { clusterWithGuards, EDGE_RANK, type ClusterResult, type EdgeList } from './guarded.clustering.js';
+import { clusterWithGuards, EDGE_RANK, type ClusterResult, type EdgeList, type GuardOptions } from './guarded.clustering.js';
 import { relationalPass, type RelationalResult } from './relational.pass.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
 import type { BlockingReport } from './candidate-pairs.js';
@@ -67,6 +67,7 @@ export interface MatchOptions extends ScoreOptions {
   decisions?: readonly HumanDecision[];
   /** Skip the relational pass (to measure what it adds). */
   relational?: boolean;
+  guards?: GuardOptions;
 }
 
 interface DecisionIndex {
@@ -142,7 +143,7 @@ export function matchMentions(
 
   // First pass, then relational evidence over its clusters, then the final pass.
   const first = buildEdges(scored, decisions, [], thresholds.autoLink);
-  const firstPass = clusterWithGuards(enc, first.edges, cannotLink);
+  const firstPass = clusterWithGuards(enc, first.edges, cannotLink, options.guards);
   const t2 = performance.now();
   let relational: RelationalResult = { boosts: [], cannotLink: [], parentLinks: 0 };
   if (options.relational !== false) relational = relationalPass(enc, firstPass.clusterOf, scored, model);
@@ -151,7 +152,7 @@ export function matchMentions(
   const final = relational.boosts.length > 0 || relational.cannotLink.length > 0
     ? buildEdges(scored, decisions, relational.boosts, thresholds.autoLink)
     : first;
-  const result: ClusterResult = final === first && allCannot === cannotLink ? firstPass : clusterWithGuards(enc, final.edges, allCannot);
+  const result: ClusterResult = final === first && allCannot === cannotLink ? firstPass : clusterWithGuards(enc, final.edges, allCannot, options.guards);
   const t4 = performance.now();
 
   const key = (i: number): string => enc.recordKeys[i] as string;

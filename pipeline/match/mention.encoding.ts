@@ -10,6 +10,7 @@ import { phoneticCodes } from './phonetic.js';
 import { parseDob } from './dob.js';
 import { postcodeParts } from './postcode.js';
 import { buildCsr, StringDictionary, type Csr } from './string-dictionary.js';
+import { JaroWinklerTable } from './jaro-winkler.js';
 
 export const NO_DOB = -2_147_483_648;
 
@@ -43,6 +44,9 @@ export interface EncodedMentions {
   nameFirstChar: Int32Array;
   nameGroups: Csr;
   nameParts: Csr;
+  /** Jaro-Winkler over the name and text dictionaries. */
+  nameJw: JaroWinklerTable;
+  textJw: JaroWinklerTable;
   dobDay: Int32Array;
   dobYear: Int16Array;
   dobMonth: Uint8Array;
@@ -210,6 +214,8 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     nameFirstChar: new Int32Array(0),
     nameGroups: buildCsr([]),
     nameParts: buildCsr([]),
+    nameJw: new JaroWinklerTable([]),
+    textJw: new JaroWinklerTable([]),
     dobDay,
     dobYear,
     dobMonth,
@@ -283,6 +289,8 @@ function finishNames(enc: EncodedMentions): void {
     if (c >= 0) cc[c]!++;
   }
   enc.cityCount = cc;
+  enc.nameJw = new JaroWinklerTable(names.values);
+  enc.textJw = new JaroWinklerTable(enc.texts.values);
 }
 
 /** Index of a record key, or -1 (binary search over the sorted keys). */

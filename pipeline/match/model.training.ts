@@ -7,6 +7,7 @@
  * 3. lambda (prior that two random mentions match) = expected matches among the candidates
  *    (posterior sum, iterated to a fixed point) / all pairs;
  * 4. u corrected for the matches inside the random sample: u = (u_sample − λ·m) / (1 − λ);
+ *    no agreement level is allowed to weigh less than the disagreement (last) level;
  * 5. term-frequency tables for forename, surname, city (values held by ≥ 2 mentions).
  */
 import { NULL_LEVEL, type Comparison, type TfColumn } from './comparison.js';
@@ -35,6 +36,13 @@ export interface TrainOptions {
   /** Fixes `trainedAt` (tests). */
   trainedAt?: string;
 }
+
+/**
+ * Identifier comparisons keep their prior m: sources rarely share an identifier, so EM sees
+ * too few matched pairs with both present to learn it, and the deterministic rules decide
+ * those pairs anyway.
+ */
+const FIXED_M = new Set(['nhs', 'upn']);
 
 interface Round {
   name: string;
@@ -138,6 +146,7 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     for (const v of set.counts) pairs += v;
     if (pairs < 20) return;
     const r = expectationMaximisation(set, mPrior, uRaw, estimate, 0.3);
+    if (process.env["MASH_DEBUG_EM"]) console.log(name, r.lambda, JSON.stringify(r.m.map((row, k) => estimate[k] ? row.map((v) => v.toFixed(3)) : null)));
     const names: string[] = [];
     for (let k = 0; k < C; k++) {
       if (!estimate[k] || (only && !only[k])) continue;
@@ -149,11 +158,11 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     summary.push({ name, pairs: Math.round(pairs / rate), iterations: r.iterations, lambda: r.lambda, estimated: names });
   };
   for (const round of rounds) {
-    const estimate = comparisons.map((c) => !round.exclude.includes(c.name));
+    const estimate = comparisons.map((c) => !round.exclude.includes(c.name) && !FIXED_M.has(c.name));
     runRound(round.name, filterPatterns(patterns, round.keep), estimate);
   }
-  const missing = comparisons.map((_, k) => mRounds[k] === 0);
-  if (missing.some(Boolean)) runRound('all candidates', patterns, comparisons.map(() => true), missing);
+  const missing = comparisons.map((c, k) => mRounds[k] === 0 && !FIXED_M.has(c.name));
+  if (missing.some(Boolean)) runRound('all candidates', patterns, comparisons.map((c) => !FIXED_M.has(c.name)), missing);
   const m = comparisons.map((c, k) =>
     mRounds[k]! > 0 ? Array.from(mSum[k] as Float64Array, (v) => v / (mRounds[k] as number)) : c.levels.map((l) => l.mPrior),
   );
@@ -167,6 +176,14 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
       return Math.min(1, Math.max(floor, (uv - lambda * ((m[k] as number[])[l] as number)) / (1 - lambda)));
     }),
   );
+  // No agreement level may count as more against a match than the final (disagreement) level.
+  for (let k = 0; k < C; k++) {
+    const mk = m[k] as number[];
+    const uk = u[k] as number[];
+    const last = mk.length - 1;
+    const floorRatio = (mk[last] as number) / (uk[last] as number);
+    for (let l = 0; l < last; l++) if ((mk[l] as number) / (uk[l] as number) < floorRatio) mk[l] = (uk[l] as number) * floorRatio;
+  }
   lambda = estimateLambda(patterns, logBayesFactors(m, u), rate, allPairs, lambda);
 
   // 5. Term frequencies.

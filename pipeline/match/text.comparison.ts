@@ -1,12 +1,9 @@
 /** Generic comparisons used only when the data carries the field (benchmark data sets). */
 import { NULL_LEVEL, type Comparison } from './comparison.js';
-import { jaroWinkler, jaroWinklerUpperBound } from './jaro-winkler.js';
 import type { EncodedMentions } from './mention.encoding.js';
 
 function jw(enc: EncodedMentions, a: number, b: number, threshold: number): boolean {
-  const sa = enc.texts.values[a] as string;
-  const sb = enc.texts.values[b] as string;
-  return jaroWinklerUpperBound(sa.length, sb.length) >= threshold && jaroWinkler(sa, sb) >= threshold;
+  return enc.textJw.similarity(a, b, threshold) >= threshold;
 }
 
 /** Email: exact, same user part, JW ≥ 0.88, else. */
@@ -50,8 +47,8 @@ export const cityComparison: Comparison = {
 };
 
 /** Street address line: exact, JW ≥ 0.88, else. */
-export const addressComparison: Comparison = {
-  name: 'address',
+export const streetComparison: Comparison = {
+  name: 'street',
   levels: [
     { label: 'exact', mPrior: 0.75 },
     { label: 'jw>=0.88', mPrior: 0.15 },

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { renderSummaryHtml } from './summary-html.render.js';
+import { renderSummaryPdf } from './summary-pdf.render.js';
+import { makeTestSummary } from './test-summary.fixture.js';
+const s = makeTestSummary();
+const t0 = Date.now();
+writeFileSync('/tmp/summary.html', await renderSummaryHtml(s));
+const t1 = Date.now();
+writeFileSync('/tmp/summary.pdf', await renderSummaryPdf(s));
+console.log('html ms', t1 - t0, 'pdf ms', Date.now() - t1);
