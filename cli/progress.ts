@@ -1,9 +1,12 @@
-/** A one-line progress counter on a terminal; silent when output is piped or in CI. */
+/**
+ * Progress for long commands: a rewritten line on a terminal; otherwise (piped, CI, a scheduler)
+ * a plain line per update, ids and counts only.
+ */
 export function progressLine(stream: NodeJS.WriteStream = process.stderr): {
   update(text: string): void;
   done(): void;
 } {
-  if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
+  if (!stream.isTTY) return { update: (text) => void stream.write(`${text}\n`), done: () => undefined };
   let shown = false;
   return {
     update(text) {

@@ -58,7 +58,7 @@ export async function stageFile(input: StageFileInput): Promise<StagedFile> {
   for await (const row of rows) {
     if (buffer.needsFlush) await buffer.flushFull();
     result.rowsRead++;
-    if (result.rowsRead % 50_000 === 0) input.onRows?.(result.rowsRead);
+    if (result.rowsRead % 10_000 === 0) input.onRows?.(result.rowsRead);
     const values = row.fields ?? [row.raw];
     const hash = createHash('md5').update(`${input.source}\u001f${name}\u001f${values.join('\u001f')}`).digest('hex');
     buffer.add('raw_row', RAW_COLUMNS, [extractId, name, row.line, hash, JSON.stringify(values)]);

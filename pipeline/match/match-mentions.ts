@@ -164,8 +164,9 @@ export function matchMentions(
     links.push({ a: key(final.edges.a[e] as number), b: key(final.edges.b[e] as number), weight: w, probability, reason });
   }
 
-  // Reviews: between thresholds, identifier conflicts, refused edges; never rejected or same-person pairs.
-  const rejected = new Set(decisions.reject.map(([i, j]) => i * enc.n + j));
+  // Reviews: between thresholds, identifier conflicts, refused edges; never a cannot-link pair
+  // (rejected, different identifiers, stated relatives) nor a pair already in one person.
+  const rejected = new Set(allCannot.map(([i, j]) => i * enc.n + j));
   const accepted = new Set(decisions.accept.map(([i, j]) => i * enc.n + j));
   const reviews: ReviewOutcome[] = [];
   const queued = new Set<number>();
@@ -184,7 +185,6 @@ export function matchMentions(
     if (reason === 'human') continue;
     const i = final.edges.a[r.edge] as number;
     const j = final.edges.b[r.edge] as number;
-    if (r.reason === 'cannot-link' && (rejected.has(i * enc.n + j))) continue;
     const w = final.edges.weight[r.edge] as number;
     consider(i, j, w, reason === 'identifier' ? 1 : 2 ** w / (1 + 2 ** w), `guard: ${r.reason}`);
   }

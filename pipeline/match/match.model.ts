@@ -29,8 +29,12 @@ export interface MatchModel {
   comparisons: ModelComparison[];
   /** Per tf column (`forename`, `surname`, `city`): value → share of mentions. */
   tf: Record<string, TfTable>;
-  /** Match weight (log2 Bayes factor) added by relational evidence (relational.pass.ts). */
-  relationalWeight: number;
+  /**
+   * Prior that two mentions stated as the same parent (MOTHER, FATHER) of one child are the
+   * same person; replaces lambda for such pairs (relational.pass.ts). Default 0.9: a child has
+   * one mother and one father, the rest is step-parents, carers and misrecorded roles.
+   */
+  relationalPrior: number;
   /** How the model was trained (counts only). */
   training: TrainingSummary;
 }
@@ -78,6 +82,6 @@ export function parseModel(json: string): MatchModel {
     }
   }
   if (typeof m.tf !== 'object' || m.tf === null) throw new ModelFormatError('tf missing');
-  if (typeof m.relationalWeight !== 'number') throw new ModelFormatError('relationalWeight missing');
+  if (!isProbability(m.relationalPrior) || m.relationalPrior <= 0 || m.relationalPrior >= 1) throw new ModelFormatError('relationalPrior must be in (0, 1)');
   return m as MatchModel;
 }

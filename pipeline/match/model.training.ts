@@ -31,8 +31,8 @@ export interface TrainOptions {
   maxTrainingPairs?: number;
   rules?: readonly BlockingRule[];
   maxBlockSize?: number;
-  /** Weight added by relational evidence (default 10 bits). */
-  relationalWeight?: number;
+  /** Prior for two mentions stated as the same parent of one child (default 0.9). */
+  relationalPrior?: number;
   /** Fixes `trainedAt` (tests). */
   trainedAt?: string;
 }
@@ -203,7 +203,7 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
       })),
     })),
     tf,
-    relationalWeight: options.relationalWeight ?? 10,
+    relationalPrior: options.relationalPrior ?? 0.9,
     training: {
       mentions: enc.n,
       candidatePairs: candidateCount,

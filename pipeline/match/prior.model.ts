@@ -29,7 +29,7 @@ export function priorModel(names: readonly string[] = ['forename', 'surname', 'd
       levels: c.levels.map((l, k) => ({ label: l.label, m: l.mPrior, u: U_PRIOR[c.name]?.[k] ?? 0.5 })),
     })),
     tf: {},
-    relationalWeight: 10,
+    relationalPrior: 0.9,
     training: { mentions: 0, candidatePairs: 0, sampledCandidatePairs: 0, uSamplePairs: 0, emRounds: [] },
   };
 }

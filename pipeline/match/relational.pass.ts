@@ -3,7 +3,9 @@
  *
  * Parents stated for the same child: a school carer C stated as MOTHER of pupil P, and a
  * mention X stated by another source as MOTHER of Y, where P and Y are in the same first-pass
- * cluster (the same child) → (C, X) gains `model.relationalWeight` when their names fit
+ * cluster (the same child) → for (C, X) the prior (lambda: two random mentions) is replaced
+ * by `model.relationalPrior` (two mentions stated as the same parent of one child), when their
+ * names fit
  * (forename exact/variant/near/phonetic/middle, surname fitting or missing), their sexes and
  * dates of birth do not contradict, and neither forename is a placeholder (placeholders are
  * encoded as missing, so they never fit).
@@ -74,6 +76,7 @@ export function relationalPass(
   model: MatchModel,
 ): RelationalResult {
   const scorer = new PairScorer(enc, model);
+  const relationalPriorWeight = Math.log2(model.relationalPrior / (1 - model.relationalPrior));
   const cannotLink: [number, number][] = [];
   const parents: ParentOf[] = [];
   for (let i = 0; i < enc.n; i++) {
@@ -126,7 +129,7 @@ export function relationalPass(
         if (idx.dob >= 0 && (g[idx.dob] === DOB_LEVEL.withinYear || g[idx.dob] === DOB_LEVEL.else)) continue;
         const e = existing.get(pairKey);
         const base = e !== undefined ? (pairs.weight[e] as number) : w;
-        const boosted = base + model.relationalWeight;
+        const boosted = base - scorer.priorWeight + relationalPriorWeight;
         boosts.push({ a, b, baseWeight: base, weight: boosted, probability: probabilityFromWeight(boosted) });
       }
     }

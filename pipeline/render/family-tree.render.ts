@@ -338,43 +338,68 @@ function nodeAttributes(person: TreePerson, summary: FamilySummary): string {
 }
 
 /**
- * Invisible left-to-right hints on a rank: a man left of his partner; a person with several
- * partners in the middle, the partner with the older children on the left, so each set of
- * children sits under its own parents (oldest on the left).
+ * A left-to-right order of the people, generation by generation: a man left of his partner; a
+ * person with several partners between them, the partner with the older children on the left,
+ * so each set of children sits under its own parents, oldest on the left. Graphviz takes its
+ * first ordering from the order nodes are declared, so declaring them in this order steers it.
  */
-function partnerOrder(model: FamilyTreeModel, node: (id: string) => string): string[] {
+export function leftToRight(model: FamilyTreeModel): string[] {
   const byId = new Map(model.people.map((p) => [p.id, p] as const));
   const couplesOf = new Map<string, Couple[]>();
   for (const c of model.couples) {
     couplesOf.set(c.a, [...(couplesOf.get(c.a) ?? []), c]);
     couplesOf.set(c.b, [...(couplesOf.get(c.b) ?? []), c]);
   }
-  const oldest = (c: Couple): string =>
-    c.children.map((x) => byId.get(x)?.dob ?? '9999').sort()[0] ?? '9999';
-  const hints: string[] = [];
-  const done = new Set<string>();
-  const hint = (left: string, right: string): void => {
-    hints.push(`  ${node(left)} -> ${node(right)} [style=invis, weight=0];`);
+  const oldestChild = (c: Couple): string => c.children.map((x) => byId.get(x)?.dob ?? '9999').sort()[0] ?? '9999';
+  const chains: string[][] = [];
+  const chainOf = new Map<string, string[]>();
+  const place = (chain: string[]): void => {
+    chains.push(chain);
+    chain.forEach((id) => chainOf.set(id, chain));
   };
-  for (const [id, couples] of couplesOf) {
-    if (couples.length < 2) continue;
-    const sorted = [...couples].sort((x, y) => oldest(x).localeCompare(oldest(y)));
+  // People with several partners first: partners alternate left and right of them.
+  const hubs = [...couplesOf.entries()].filter(([, cs]) => cs.length > 1).map(([id]) => id);
+  for (const hub of hubs) {
+    if (chainOf.has(hub)) continue;
+    const chain = [hub];
+    const sorted = [...(couplesOf.get(hub) ?? [])].sort((x, y) => oldestChild(x).localeCompare(oldestChild(y)));
     sorted.forEach((c, i) => {
-      const partner = c.a === id ? c.b : c.a;
-      if (i % 2 === 0) hint(partner, id);
-      else hint(id, partner);
-      done.add(c.key);
+      const partner = c.a === hub ? c.b : c.a;
+      if (chainOf.has(partner) || chain.includes(partner)) return;
+      if (i % 2 === 0) chain.unshift(partner);
+      else chain.push(partner);
     });
+    place(chain);
   }
   for (const c of model.couples) {
-    if (done.has(c.key) || (couplesOf.get(c.a)?.length ?? 0) > 1 || (couplesOf.get(c.b)?.length ?? 0) > 1) continue;
     const a = byId.get(c.a);
     const b = byId.get(c.b);
     if (!a || !b) continue;
-    if (a.gender === 'F' && b.gender !== 'F') hint(c.b, c.a);
-    else hint(c.a, c.b);
+    const [left, right] = a.gender === 'F' && b.gender !== 'F' ? [b, a] : [a, b];
+    const leftChain = chainOf.get(left.id);
+    const rightChain = chainOf.get(right.id);
+    if (leftChain && rightChain) continue;
+    if (leftChain) {
+      leftChain.push(right.id);
+      chainOf.set(right.id, leftChain);
+    } else if (rightChain) {
+      rightChain.unshift(left.id);
+      chainOf.set(left.id, rightChain);
+    } else {
+      place([left.id, right.id]);
+    }
   }
-  return hints;
+  // Everyone else on their own, oldest first; then generation by generation.
+  const singles = model.people
+    .filter((p) => !chainOf.has(p.id))
+    .sort((x, y) => (x.dob ?? '9999').localeCompare(y.dob ?? '9999'))
+    .map((p) => [p.id]);
+  const all = [...chains, ...singles].flat();
+  const generationOf = (id: string): number => byId.get(id)?.generation ?? 0;
+  return all
+    .map((id, i) => ({ id, i }))
+    .sort((x, y) => generationOf(x.id) - generationOf(y.id) || x.i - y.i)
+    .map(({ id }) => id);
 }
 
 /** The family tree as Graphviz DOT. */
@@ -390,8 +415,8 @@ export function familyTreeDot(summary: FamilySummary): string {
   ];
 
   // Couples: both partners on their generation's rank, joined by lines that meet in a union point
-  // just below them; their children hang from that point. A union whose children live in the
-  // household sits inside the household box, so an absent partner's line crosses the box.
+  // just below them; their children hang from that point. A union with a partner and a child in
+  // the household sits inside the household box, so an absent partner's line crosses the box.
   const rankOf = new Map<string, number>();
   for (const p of model.people) rankOf.set(node(p.id), p.generation);
   const householdUnions: string[] = [];
@@ -403,8 +428,8 @@ export function familyTreeDot(summary: FamilySummary): string {
     if (!a || !b) continue;
     const [left, right] = a.gender === 'F' && b.gender !== 'F' ? [b, a] : [a, b];
     const union = dotId(c.unionId);
-    const inHousehold =
-      c.children.some((x) => model.household.has(x)) || (model.household.has(c.a) && model.household.has(c.b));
+    const partnersInHousehold = Number(model.household.has(c.a)) + Number(model.household.has(c.b));
+    const inHousehold = partnersInHousehold === 2 || (partnersInHousehold === 1 && c.children.some((x) => model.household.has(x)));
     (inHousehold ? householdUnions : otherUnions).push(
       `${union} [shape=point, width=0.07, height=0.07, color="#333333", ordering=out];`,
     );
@@ -413,7 +438,6 @@ export function familyTreeDot(summary: FamilySummary): string {
     edges.push(`  ${node(right.id)} -> ${union} [weight=8${style}];`);
     for (const child of c.children) edges.push(`  ${union} -> ${node(child)} [weight=3];`);
   }
-  edges.push(...partnerOrder(model, node));
   for (const l of model.singleParentLinks) edges.push(`  ${node(l.parent)} -> ${node(l.child)} [weight=5];`);
   for (const l of model.looseLinks) {
     edges.push(
@@ -421,19 +445,34 @@ export function familyTreeDot(summary: FamilySummary): string {
     );
   }
 
-  // The household box.
+  // Declare people in left-to-right order: those left of the household on their rank before the
+  // household box, the rest after it.
+  const order = leftToRight(model);
+  const firstHouseholdIndex = new Map<number, number>();
+  order.forEach((id, i) => {
+    const p = byId.get(id);
+    if (p && model.household.has(id) && !firstHouseholdIndex.has(p.generation)) firstHouseholdIndex.set(p.generation, i);
+  });
+  const declare = (p: TreePerson, indent: string): string => `${indent}${node(p.id)} [${nodeAttributes(p, summary)}];`;
+  const before: string[] = [];
+  const inside: string[] = [];
+  const after: string[] = [];
+  order.forEach((id, i) => {
+    const p = byId.get(id);
+    if (!p) return;
+    if (model.household.has(id)) inside.push(declare(p, '    '));
+    else if (i < (firstHouseholdIndex.get(p.generation) ?? -1)) before.push(declare(p, '  '));
+    else after.push(declare(p, '  '));
+  });
+  lines.push(...before);
   lines.push('  subgraph cluster_household {');
   lines.push(
     '    graph [style="dashed,rounded", color="#1f5fa8", penwidth=1.2, fontcolor="#1f5fa8", fontsize=9, labeljust=l, label="Household at the subject\'s address", margin=10];',
   );
-  for (const p of model.people) {
-    if (model.household.has(p.id)) lines.push(`    ${node(p.id)} [${nodeAttributes(p, summary)}];`);
-  }
+  lines.push(...inside);
   for (const u of householdUnions) lines.push(`    ${u}`);
   lines.push('  }');
-  for (const p of model.people) {
-    if (!model.household.has(p.id)) lines.push(`  ${node(p.id)} [${nodeAttributes(p, summary)}];`);
-  }
+  lines.push(...after);
   for (const u of otherUnions) lines.push(`  ${u}`);
   lines.push(...edges);
 

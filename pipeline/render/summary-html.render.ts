@@ -202,9 +202,9 @@ function timelineSection(view: SummaryView): SafeHtml {
   ${view.timeline.map(
     (year) => html`<h3>${year.year}</h3>
   <table>
-    <thead><tr><th style="width:22mm">Date</th><th style="width:26mm">Person</th><th style="width:22mm">Source</th><th style="width:32mm">Event</th><th>Summary</th><th style="width:30mm">Record</th></tr></thead>
+    <thead><tr><th style="width:24mm">Date</th><th style="width:27mm">Person</th><th style="width:24mm">Source</th><th style="width:30mm">Event</th><th>Summary and record</th></tr></thead>
     <tbody>${year.entries.map(
-      (t) => html`<tr><td>${t.date}</td><td>${t.person}</td><td>${t.source}</td><td>${t.event}</td><td>${t.summary}</td><td class="key">${t.recordKey}</td></tr>`,
+      (t) => html`<tr><td>${t.date}</td><td>${t.person}</td><td>${t.source}</td><td>${t.event}</td><td>${t.summary}<br><span class="key">${t.recordKey}</span></td></tr>`,
     )}</tbody>
   </table>`,
   )}

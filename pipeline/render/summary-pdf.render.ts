@@ -67,8 +67,8 @@ function table(widths: (string | number)[], head: string[], rows: TableCell[][])
   };
 }
 
-function heading(text: string, pageBreak = false): Content {
-  return pageBreak ? { text, style: 'h2', pageBreak: 'before' } : { text, style: 'h2' };
+function heading(text: string): Content {
+  return { text, style: 'h2', headlineLevel: 1 };
 }
 
 function muted(text: string): Content {
@@ -148,10 +148,16 @@ function treeBlock(treeSvg: string | null): Content[] {
   if (treeSvg === null) {
     return [heading(SECTION_HEADINGS.tree), muted('The family tree could not be drawn; the members and relationships are listed above.')];
   }
+  // One unbreakable block, so the heading never stays behind at the foot of a page.
   return [
-    heading(SECTION_HEADINGS.tree),
-    { svg: treeSvg, fit: [CONTENT_WIDTH, 520], alignment: 'center' },
-    { text: TREE_LEGEND, fontSize: 7.5, color: '#444444', margin: [0, 4, 0, 0] },
+    {
+      stack: [
+        heading(SECTION_HEADINGS.tree),
+        { svg: treeSvg, fit: [CONTENT_WIDTH, 480], alignment: 'center' },
+        { text: TREE_LEGEND, fontSize: 7.5, color: '#444444', margin: [0, 4, 0, 0] },
+      ],
+      unbreakable: true,
+    },
   ];
 }
 
@@ -207,18 +213,17 @@ function timelineBlock(view: SummaryView): Content[] {
   ];
   if (view.timeline.length === 0) blocks.push({ text: 'No events in the period covered.' });
   for (const year of view.timeline) {
-    blocks.push({ text: year.year, style: 'h3' });
+    blocks.push({ text: year.year, style: 'h3', headlineLevel: 2 });
     blocks.push(
       table(
-        [58, 62, 52, 70, '*', 80],
-        ['Date', 'Person', 'Source', 'Event', 'Summary', 'Record'],
+        [62, 70, 62, 80, '*'],
+        ['Date', 'Person', 'Source', 'Event', 'Summary and record'],
         year.entries.map((t) => [
           { text: t.date },
           { text: t.person },
           { text: t.source },
           { text: t.event },
-          { text: t.summary },
-          { text: t.recordKey, style: 'key' },
+          { stack: [{ text: t.summary }, { text: t.recordKey, style: 'key' }] },
         ]),
       ),
     );
@@ -271,6 +276,10 @@ export function summaryPdfDefinition(summary: FamilySummary, treeSvg: string | n
       ],
       margin: [40, 16, 40, 0],
     }),
+    // Keep a heading with what follows it: a section heading low on a page starts a new page.
+    pageBreakBefore: (node) =>
+      (node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.82) ||
+      (node.headlineLevel === 2 && node.startPosition.verticalRatio > 0.9),
     content: [
       ...headerBlock(view),
       ...membersBlock(view),

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { openStore } from '../../pipeline/store/open-store.js';
 import type { Store, StoreMode } from '../../pipeline/store/store.js';
+import type { Database } from '../../schemas/database.js';
 
 /** The machine's PostgreSQL (CI starts it). A test that needs it fails when it is down. */
 export const ADMIN_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
@@ -60,7 +61,7 @@ export async function createTestStore(mode: StoreMode): Promise<TestStore> {
 }
 
 /** Empties every table (keeping the schema), so one store can serve a whole test file. */
-export async function resetStore(db: Kysely<unknown>): Promise<void> {
+export async function resetStore(db: Kysely<Database>): Promise<void> {
   const { rows } = await sql<{ name: string }>`
     select tablename as name from pg_tables
     where schemaname = 'public' and tablename not like 'mash_migration%'`.execute(db);
