@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDemo } from './commands/demo.command.js';
 import { registerIngest } from './commands/ingest.command.js';
 import { registerQuarantine } from './commands/quarantine.command.js';
+import { registerMatch } from './commands/match.command.js';
 import { registerPlanned } from './commands/planned.command.js';
 import { UsageError } from './usage.js';
 
@@ -13,6 +14,7 @@ const program = new Command()
 registerDemo(program);
 registerIngest(program);
 registerQuarantine(program);
+registerMatch(program);
 registerPlanned(program);
 
 function errorCode(error: unknown): string {

@@ -143,7 +143,52 @@ export interface RelationshipTable extends VersionColumns {
   detail: Json;
 }
 
+export interface MatchModelTable {
+  version: Generated<number>;
+  trained_at: Generated<string>;
+  mentions: number;
+  model: ColumnType<unknown, string, string>;
+}
+
+export interface MatchRunTable {
+  id: Generated<number>;
+  mode: 'full' | 'incremental';
+  model_version: number;
+  started_at: Generated<string>;
+  finished_at: string | null;
+  report: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface PersonMentionTable {
+  record_key: string;
+  person_id: string;
+  run_id: number;
+}
+
+export interface MatchPairTable {
+  a: string;
+  b: string;
+  weight: number;
+  probability: number;
+  reason: string;
+  run_id: number;
+}
+
+export interface MatchDecisionTable {
+  a: string;
+  b: string;
+  decision: 'accept' | 'reject';
+  decided_by: string;
+  decided_at: Generated<string>;
+}
+
 export interface Database {
+  match_model: MatchModelTable;
+  match_run: MatchRunTable;
+  person_mention: PersonMentionTable;
+  match_link: MatchPairTable;
+  match_review: MatchPairTable;
+  match_decision: MatchDecisionTable;
   extract: ExtractTable;
   extract_file: ExtractFileTable;
   raw_row: RawRowTable;

@@ -2,10 +2,6 @@ import type { Command } from 'commander';
 
 /** Commands of the outside interface that later issues build; listed so `--help` shows them all. */
 const PLANNED: { name: string; description: string; issue: number }[] = [
-  { name: 'match', description: 'link person mentions into people (incremental; --full to redo)', issue: 3 },
-  { name: 'links', description: 'links export [--out FILE]: CSV record_key,person_id', issue: 3 },
-  { name: 'review', description: 'list uncertain matches; accept or reject one', issue: 3 },
-  { name: 'explain', description: 'why two mentions are (not) linked', issue: 3 },
   { name: 'trawl', description: 'find the subject, assemble the family and write its summary', issue: 4 },
   { name: 'users', description: 'users add NAME --role analyst|coordinator|admin', issue: 4 },
   { name: 'audit', description: 'list audit entries', issue: 4 },

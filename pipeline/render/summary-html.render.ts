@@ -35,7 +35,9 @@ function interpolate(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(interpolate).join('');
   if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(String(value));
+  if (typeof value === 'string') return escapeHtml(value);
+  if (typeof value === 'number' || value === true) return escapeHtml(String(value));
+  throw new TypeError('HTML_TEMPLATE_VALUE: only strings, numbers, arrays and SafeHtml can be interpolated');
 }
 
 /** Template tag: every interpolated value is escaped unless it is SafeHtml. */

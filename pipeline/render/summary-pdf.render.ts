@@ -152,7 +152,8 @@ function treeBlock(treeSvg: string | null): Content[] {
   return [
     {
       stack: [
-        heading(SECTION_HEADINGS.tree),
+        // No headlineLevel here: a page break requested inside an unbreakable block loses the block.
+        { text: SECTION_HEADINGS.tree, style: 'h2' },
         { svg: treeSvg, fit: [CONTENT_WIDTH, 480], alignment: 'center' },
         { text: TREE_LEGEND, fontSize: 7.5, color: '#444444', margin: [0, 4, 0, 0] },
       ],
@@ -237,14 +238,16 @@ function sourcesBlock(view: SummaryView): Content[] {
     const status: TableCell = colour ? { text: s.status, color: colour, bold: true } : { text: s.status, bold: s.state === 'searched-no-record' };
     return [{ text: s.name, bold: true }, status, { text: s.latestExtract || '—' }, { text: s.found || '—' }];
   });
-  return [
-    heading(SECTION_HEADINGS.sources),
+  // A short section: kept whole on one page (no headlineLevel inside an unbreakable block).
+  const block: Content[] = [
+    { text: SECTION_HEADINGS.sources, style: 'h2' },
     muted(
       '“Not searched” means the source was outside this trawl’s purpose, consent or agreement: it says nothing about the family. ' +
         '“Searched, no record” means the source was searched and holds nothing on any member.',
     ),
     table([90, '*', 100, 110], ['Source', 'Status', 'Latest extract', 'Found'], rows),
   ];
+  return [{ stack: block, unbreakable: true }];
 }
 
 /** The pdfmake document definition for a summary (exported for inspection and tests). */
@@ -310,6 +313,15 @@ export async function renderSummaryPdf(summary: FamilySummary, options: RenderOp
   } catch {
     treeSvg = null;
   }
-  pdfMake.setFonts(structuredClone(FONTS));
-  return pdfMake.createPdf(summaryPdfDefinition(summary, treeSvg, options)).getBuffer();
+  const print = (svg: string | null): Promise<Buffer> => {
+    pdfMake.setFonts(structuredClone(FONTS));
+    return pdfMake.createPdf(summaryPdfDefinition(summary, svg, options)).getBuffer();
+  };
+  if (treeSvg === null) return print(null);
+  try {
+    return await print(treeSvg);
+  } catch {
+    // An SVG pdfmake cannot draw must not cost the whole summary: print it with the tree's note.
+    return print(null);
+  }
 }

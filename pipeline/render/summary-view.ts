@@ -54,6 +54,8 @@ export interface SourceView {
   stale: boolean;
   /** "3 people, 12 timeline entries" or "". */
   found: string;
+  /** Why it was not searched; "" when it was. */
+  reason: string;
 }
 
 export interface MemberView {
@@ -187,10 +189,10 @@ export function buildSummaryView(summary: FamilySummary, options: RenderOptions 
     const latest = freshness.get(source) ?? null;
     const reason = withheld.get(source);
     if (reason !== undefined) {
-      return { source, name, state: 'withheld', status: `Not searched — ${reason}`, latestExtract: latest === null ? '' : formatDate(latest), stale: false, found: '' };
+      return { source, name, state: 'withheld', status: `Not searched — ${reason}`, latestExtract: latest === null ? '' : formatDate(latest), stale: false, found: '', reason };
     }
     if (!summary.sources.included.includes(source)) {
-      return { source, name, state: 'not-searched', status: 'Not searched — no reason recorded', latestExtract: '', stale: false, found: '' };
+      return { source, name, state: 'not-searched', status: 'Not searched — no reason recorded', latestExtract: '', stale: false, found: '', reason: 'no reason recorded' };
     }
     const declaredNone = summary.sources.searchedNoRecord?.includes(source) ?? false;
     const noRecord = declaredNone || (memberCount === 0 && timelineCount === 0 && practitionerCount === 0);
@@ -204,7 +206,7 @@ export function buildSummaryView(summary: FamilySummary, options: RenderOptions 
       : `${memberCount} ${memberCount === 1 ? 'person' : 'people'}, ${timelineCount} timeline entr${timelineCount === 1 ? 'y' : 'ies'}`;
     return {
       source, name, state: noRecord ? 'searched-no-record' : 'searched',
-      status: `${noRecord ? 'Searched, no record' : 'Searched'}${staleText}`, latestExtract, stale, found,
+      status: `${noRecord ? 'Searched, no record' : 'Searched'}${staleText}`, latestExtract, stale, found, reason: '',
     };
   });
 
@@ -285,9 +287,9 @@ export function buildSummaryView(summary: FamilySummary, options: RenderOptions 
     requester: summary.requester ? `${summary.requester.name}, ${USER_ROLE_LABELS[summary.requester.role] ?? summary.requester.role}` : 'Not recorded',
     generated: formatDateTime(summary.generatedAt),
     window: `${formatDate(summary.window.from)} to ${formatDate(summary.window.to)}`,
-    sourcesLine: included.length === 0 ? 'None' : included.map((s) => `${s.name}${s.state === 'searched-no-record' ? ' (no record)' : ''} — extract ${s.latestExtract}${s.stale ? ', stale' : ''}`).join('; '),
+    sourcesLine: included.length === 0 ? 'None' : included.map((s) => `${s.name}${s.state === 'searched-no-record' ? ' (searched, no record)' : ''} — extract ${s.latestExtract}${s.stale ? ', stale' : ''}`).join('; '),
     withheldLine:
-      sources.filter((s) => s.state === 'withheld' || s.state === 'not-searched').map((s) => `${s.name}: ${s.status}`).join('; ') || 'None',
+      sources.filter((s) => s.state === 'withheld' || s.state === 'not-searched').map((s) => `${s.name} — ${s.reason}`).join('; ') || 'None',
     lead: practitioners.find((p) => p.lead) ?? null,
     sources,
     members,

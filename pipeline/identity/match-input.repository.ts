@@ -1,0 +1,106 @@
+import { sql, type Kysely } from 'kysely';
+import type { Sex } from '../../schemas/canonical.js';
+import type { Database } from '../../schemas/database.js';
+import type { MatchMention } from '../match/match-mention.js';
+
+interface MentionRow {
+  natural_key: string;
+  source: string;
+  surname: string | null;
+  forename: string | null;
+  middle_names: string | null;
+  previous_names: string[];
+  aliases: string[];
+  dob: string | null;
+  sex: string;
+  nhs_number: string | null;
+  upn: string | null;
+  address: string | null;
+  postcode: string | null;
+  uprn: string | null;
+  earlier_names: string[] | null;
+}
+
+function pushUnique(list: string[], value: string | null): void {
+  if (value && !list.includes(value)) list.push(value);
+}
+
+/**
+ * Every current, not withdrawn mention as the matcher sees it: only valid identifiers, earlier
+ * names from history, postcodes and UPRNs from residences and tenancies (newest first), the
+ * tenancies as household keys, and the relationships its source states.
+ */
+export async function loadMatchMentions(db: Kysely<Database>, only: readonly string[] | null = null): Promise<MatchMention[]> {
+  const keys = only === null ? sql`TRUE` : sql`m.natural_key = ANY(${sql.val([...only])}::text[])`;
+  const recordKeys = only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
+  const { rows } = await sql<MentionRow>`
+    SELECT m.natural_key, m.source, m.surname, m.forename, m.middle_names, m.previous_names, m.aliases,
+           m.dob, m.sex,
+           CASE WHEN m.nhs_number_valid THEN m.nhs_number END AS nhs_number,
+           CASE WHEN m.upn_valid THEN m.upn END AS upn,
+           m.address, CASE WHEN m.postcode_valid THEN m.postcode END AS postcode, m.uprn,
+           (SELECT array_agg(DISTINCT trim(coalesce(h.forename, '') || ' ' || coalesce(h.surname, '')))
+              FROM mention h
+             WHERE h.natural_key = m.natural_key AND NOT h.is_current
+               AND (h.surname IS DISTINCT FROM m.surname OR h.forename IS DISTINCT FROM m.forename)) AS earlier_names
+    FROM mention m
+    WHERE m.is_current AND m.withdrawn_extract_id IS NULL AND ${keys}
+    ORDER BY m.natural_key`.execute(db);
+
+  const mentions = new Map<string, MatchMention>();
+  for (const r of rows) {
+    const previousNames = [...r.previous_names];
+    for (const name of r.earlier_names ?? []) pushUnique(previousNames, name || null);
+    const postcodes: string[] = [];
+    pushUnique(postcodes, r.postcode);
+    const uprns: string[] = [];
+    pushUnique(uprns, r.uprn);
+    mentions.set(r.natural_key, {
+      recordKey: r.natural_key,
+      source: r.source,
+      surname: r.surname,
+      forename: r.forename,
+      middleNames: r.middle_names,
+      previousNames,
+      aliases: r.aliases,
+      dob: r.dob,
+      sex: r.sex as Sex,
+      nhsNumber: r.nhs_number,
+      upn: r.upn,
+      postcodes,
+      uprns,
+      householdKeys: [],
+      statedRelatives: [],
+      address: r.address,
+    });
+  }
+
+  const residences = await sql<{ record_key: string; postcode: string | null; uprn: string | null; place_key: string | null }>`
+    SELECT r.record_key,
+           CASE WHEN r.postcode_valid THEN r.postcode WHEN p.postcode_valid THEN p.postcode END AS postcode,
+           coalesce(r.uprn, p.uprn) AS uprn, r.place_key
+    FROM residence r
+    LEFT JOIN place p ON p.natural_key = r.place_key AND p.is_current
+    WHERE r.is_current AND r.withdrawn_extract_id IS NULL AND ${recordKeys}
+    ORDER BY r.record_key, r.from_date DESC NULLS LAST, r.natural_key`.execute(db);
+  for (const r of residences.rows) {
+    const mention = mentions.get(r.record_key);
+    if (!mention) continue;
+    pushUnique(mention.postcodes, r.postcode);
+    pushUnique(mention.uprns, r.uprn);
+    pushUnique(mention.householdKeys, r.place_key);
+  }
+
+  let relationshipQuery = db
+    .selectFrom('relationship')
+    .select(['from_key', 'to_key', 'type'])
+    .where('is_current', '=', true)
+    .where('withdrawn_extract_id', 'is', null)
+    .orderBy('natural_key');
+  if (only !== null) relationshipQuery = relationshipQuery.where('from_key', 'in', [...only]);
+  const relationships = await relationshipQuery.execute();
+  for (const r of relationships) {
+    mentions.get(r.from_key)?.statedRelatives?.push({ type: r.type, recordKey: r.to_key });
+  }
+  return [...mentions.values()];
+}

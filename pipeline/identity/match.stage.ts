@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import { matchMentions, type MatchReport } from '../match/match-mentions.js';
+import { trainModel } from '../match/model.training.js';
+import type { Store } from '../store/store.js';
+import { copyLine } from '../ingest/copy-csv.js';
+import { loadMatchMentions } from './match-input.repository.js';
+import { latestModel, saveModel } from './match-model.repository.js';
+import { listDecisions } from './match-decision.repository.js';
+import { assignPersonIds, formatPersonId } from './person-ids.js';
+
+export interface MatchRunOptions {
+  /** Re-match everything even when nothing changed since the last run. */
+  full: boolean;
+  /** Train a new model version from the current mentions first. */
+  retrain: boolean;
+}
+
+export interface MatchRunReport {
+  runId: number | null;
+  mode: 'full' | 'incremental';
+  modelVersion: number;
+  /** True when nothing changed since the last run and `full` was not asked for. */
+  upToDate: boolean;
+  mentions: number;
+  persons: number;
+  links: number;
+  reviews: number;
+  personsChanged: number;
+  match: MatchReport | null;
+}
+
+/** A digest of what matching reads, so an incremental run with nothing new does nothing. */
+async function inputDigest(store: Store): Promise<string> {
+  const { rows } = await sql<{ digest: string }>`
+    SELECT md5(coalesce((SELECT string_agg(t, ',' ORDER BY t) FROM (
+      SELECT 'm' || max(id) || ':' || count(*) FILTER (WHERE is_current AND withdrawn_extract_id IS NULL) AS t FROM mention
+      UNION ALL SELECT 'r' || max(id) || ':' || count(*) FILTER (WHERE is_current AND withdrawn_extract_id IS NULL) FROM residence
+      UNION ALL SELECT 'l' || max(id) || ':' || count(*) FILTER (WHERE is_current AND withdrawn_extract_id IS NULL) FROM relationship
+      UNION ALL SELECT 'd' || count(*) || ':' || coalesce(max(decided_at)::text, '') FROM match_decision
+      UNION ALL SELECT 'v' || coalesce(max(version), 0) FROM match_model
+    ) parts), '')) AS digest`.execute(store.db);
+  return rows[0]!.digest;
+}
+
+async function lastRunDigest(store: Store): Promise<string | null> {
+  const row = await store.db
+    .selectFrom('match_run')
+    .select('report')
+    .where('finished_at', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const digest = row?.report['inputDigest'];
+  return typeof digest === 'string' ? digest : null;
+}
+
+/**
+ * Links every current mention into people. PostgreSQL holds the result: person_mention (one
+ * row per mention), the links with their weights, and the open review queue. Human decisions
+ * are read back in as hard constraints, so they survive every later run.
+ */
+export async function runMatch(store: Store, options: MatchRunOptions): Promise<MatchRunReport> {
+  const mode = options.full ? 'full' : 'incremental';
+  let stored = options.retrain ? null : await latestModel(store.db);
+  const mentions = await loadMatchMentions(store.db);
+  if (stored === null) {
+    const model = trainModel(mentions);
+    stored = { version: await saveModel(store.db, model, mentions.length), model };
+  }
+  const digest = await inputDigest(store);
+  if (!options.full && digest === (await lastRunDigest(store))) {
+    const counts = await sql<{ mentions: number; persons: number; links: number; reviews: number }>`
+      SELECT (SELECT count(*)::int FROM person_mention) AS mentions,
+             (SELECT count(DISTINCT person_id)::int FROM person_mention) AS persons,
+             (SELECT count(*)::int FROM match_link) AS links,
+             (SELECT count(*)::int FROM match_review) AS reviews`.execute(store.db);
+    return { runId: null, mode, modelVersion: stored.version, upToDate: true, personsChanged: 0, match: null, ...counts.rows[0]! };
+  }
+
+  const decisions = await listDecisions(store.db);
+  const result = matchMentions(mentions, stored.model, { decisions });
+  const modelVersion = stored.version;
+
+  return store.transaction(async (tx) => {
+    const { id: runId } = await tx.db
+      .insertInto('match_run')
+      .values({ mode, model_version: modelVersion })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const previous = new Map(
+      (await tx.db.selectFrom('person_mention').select(['record_key', 'person_id']).execute()).map((r) => [r.record_key, r.person_id]),
+    );
+    let fresh = 0;
+    const ids = assignPersonIds(result.persons, previous, () => `new:${fresh++}`);
+    const { rows: seq } = await sql<{ n: number }>`
+      SELECT nextval('person_id_seq')::int AS n FROM generate_series(1, ${fresh})`.execute(tx.db);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id.startsWith('new:')) ids[i] = formatPersonId(seq[Number(id.slice(4))]!.n);
+    }
+
+    let personMentions = '';
+    let changed = 0;
+    result.persons.forEach((members, i) => {
+      const id = ids[i]!;
+      if (members.some((k) => previous.get(k) !== id) || members.length === 0) changed++;
+      for (const key of members) personMentions += copyLine([key, id, runId]);
+    });
+    await sql`DELETE FROM person_mention`.execute(tx.db);
+    if (personMentions) await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], personMentions);
+
+    await sql`DELETE FROM match_link`.execute(tx.db);
+    const links = result.links.map((l) => copyLine([...orderPair(l.a, l.b), l.weight, l.probability, l.reason, runId])).join('');
+    if (links) await tx.copyCsv('match_link', ['a', 'b', 'weight', 'probability', 'reason', 'run_id'], links);
+
+    await sql`DELETE FROM match_review`.execute(tx.db);
+    const reviews = result.reviews.map((r) => copyLine([...orderPair(r.a, r.b), r.weight, r.probability, r.reason, runId])).join('');
+    if (reviews) await tx.copyCsv('match_review', ['a', 'b', 'weight', 'probability', 'reason', 'run_id'], reviews);
+
+    const report = { ...result.report, inputDigest: digest, newPersons: fresh };
+    await tx.db
+      .updateTable('match_run')
+      .set({ finished_at: sql<string>`now()`, report: JSON.stringify(report) })
+      .where('id', '=', runId)
+      .execute();
+    return {
+      runId,
+      mode,
+      modelVersion,
+      upToDate: false,
+      mentions: mentions.length,
+      persons: result.persons.length,
+      links: result.links.length,
+      reviews: result.reviews.length,
+      personsChanged: changed,
+      match: result.report,
+    };
+  });
+}
+
+export function orderPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
