@@ -6,6 +6,8 @@ import { SOURCES } from '../../schemas/canonical.js';
 import { ingestExtract } from '../../pipeline/ingest/ingest.stage.js';
 import { withStore } from '../with-store.js';
 import { formatIngestReport } from './ingest.command.js';
+import { runMatch } from '../../pipeline/identity/match.stage.js';
+import { formatMatchReport } from './match.command.js';
 
 const COUNTY = fileURLToPath(new URL('../../fixtures/county/', import.meta.url));
 const COUNTY_EXTRACT_DATE = '2026-11-01';
@@ -13,7 +15,7 @@ const COUNTY_EXTRACT_DATE = '2026-11-01';
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('load the bundled made-up county (fixtures/county) into the store')
+    .description('load the bundled made-up county (fixtures/county), link its people and write family summaries')
     .action(async () => {
       await withStore(async (store, config) => {
         console.log(`store: ${store.mode === 'pglite' ? path.join(config.dataDir, 'store') : 'PostgreSQL (DATABASE_URL)'}`);
@@ -29,6 +31,7 @@ export function registerDemo(program: Command): void {
           });
           console.log(formatIngestReport(report));
         }
+        console.log(formatMatchReport(await runMatch(store, { full: false, retrain: false })));
         const outDir = path.join(config.dataDir, 'out');
         fs.mkdirSync(outDir, { recursive: true });
         console.log(`outputs: ${outDir}`);
