@@ -14,7 +14,7 @@ const types = {
 };
 
 export function createPool(databaseUrl: string, max = 4): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
     connectionTimeoutMillis: 10_000,
@@ -22,6 +22,10 @@ export function createPool(databaseUrl: string, max = 4): pg.Pool {
     options: '-c TimeZone=UTC -c statement_timeout=600000',
     types,
   });
+  // An idle client whose server went away (restart, dropped database) is discarded by the
+  // pool; the next query opens a new one. Without a listener the process would crash.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** A pool of one: lets Kysely run on a client we hold for COPY in the same transaction. */

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCounty } from '../fixtures/generate/county.js';
+import { exportLinks } from '../pipeline/identity/links.repository.js';
+import { runMatch } from '../pipeline/identity/match.stage.js';
+import { ingestExtract } from '../pipeline/ingest/ingest.stage.js';
+import { pairwiseMetrics } from '../pipeline/match/pairwise.evaluation.js';
+import { SOURCES, type Source } from '../schemas/canonical.js';
+import type { StoreMode } from '../pipeline/store/store.js';
+import { benchStore } from './support/bench-store.js';
+import { fake1000Extract, febrlExtract, type BenchmarkExtract } from './support/benchmark-extracts.js';
+
+/**
+ * bench:match — accuracy of the real ingest -> match path against ground truth: the generated
+ * county (the project's own fixtures) and the labelled public benchmarks. Prints pairwise
+ * precision, recall and F1, blocking figures and times.
+ */
+const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 300);
+const MODES = (process.env['BENCH_MODES'] ?? 'postgres').split(',') as StoreMode[];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-match-'));
+
+function readTruth(file: string): Map<string, string> {
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
+  return new Map(lines.map((l) => l.split(',') as [string, string]).map(([k, p]) => [k, p]));
+}
+
+async function evaluate(name: string, mode: StoreMode, folders: { source: Source; folder: string }[], truth: Map<string, string>): Promise<void> {
+  const bench = await benchStore(mode);
+  try {
+    const t0 = performance.now();
+    let quarantined = 0;
+    for (const { source, folder } of folders) {
+      const report = await ingestExtract(bench.store, { source, folder, extractDate: '2026-11-01', mode: 'full', encoding: 'utf-8' });
+      quarantined += report.files.reduce((n, f) => n + f.quarantined, 0);
+    }
+    const t1 = performance.now();
+    const run = await runMatch(bench.store, { full: true, retrain: true });
+    const t2 = performance.now();
+    const predicted = new Map((await exportLinks(bench.store.db)).map((l) => [l.recordKey, l.personId ?? `unmatched:${l.recordKey}`]));
+    const keys = [...truth.keys()].sort();
+    // A row quarantined at ingest is a person mash does not know: its own cluster.
+    const metrics = pairwiseMetrics(keys.map((k) => predicted.get(k) ?? `missing:${k}`), keys.map((k) => truth.get(k)!));
+    const m = run.match!;
+    console.log(
+      `${name} [${mode}]: ${keys.length} mentions (${quarantined} quarantined), precision ${metrics.precision.toFixed(4)}, ` +
+        `recall ${metrics.recall.toFixed(4)}, F1 ${metrics.f1.toFixed(4)}; ${run.persons} people, ${run.reviews} to review; ` +
+        `candidate pairs ${m.scoredPairs}; ingest ${((t1 - t0) / 1000).toFixed(1)} s, match ${((t2 - t1) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await bench.drop();
+  }
+}
+
+const countyDir = path.join(work, 'county');
+const manifest = await generateCounty({ seed: 42, families: FAMILIES, outDir: countyDir });
+const countyTruth = readTruth(path.join(countyDir, 'truth', 'mentions.csv'));
+for (const mode of MODES) {
+  await evaluate(
+    `county (seed 42, ${manifest.families} families)`,
+    mode,
+    SOURCES.map((source) => ({ source, folder: path.join(countyDir, source) })),
+    countyTruth,
+  );
+}
+
+if (process.env['BENCH_SKIP_PUBLIC'] !== '1') {
+  const extracts: BenchmarkExtract[] = [
+    febrlExtract('dataset1', ['dataset1.csv'], work),
+    febrlExtract('dataset2', ['dataset2.csv'], work),
+    febrlExtract('dataset3', ['dataset3.csv'], work),
+    febrlExtract('dataset4', ['dataset4a.csv', 'dataset4b.csv'], work),
+    fake1000Extract(work),
+  ];
+  for (const extract of extracts) {
+    await evaluate(extract.name, MODES[0]!, [{ source: 'social_care', folder: extract.folder }], extract.truth);
+  }
+}
+fs.rmSync(work, { recursive: true, force: true });
