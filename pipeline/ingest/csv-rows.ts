@@ -58,16 +58,24 @@ export async function* readCsvRows(file: string, encoding: ExtractEncoding): Asy
     skip_records_with_error: true,
   });
   const errors: CsvRow[] = [];
+  let lastErrorLine = -1;
   parser.on('skip', (error: CsvError & { lines?: number; raw?: string }) => {
-    errors.push({ line: error.lines ?? 0, fields: null, error: 'CSV_SYNTAX', raw: error.raw ?? '' });
+    const line = error.lines ?? 0;
+    // csv-parse can report one broken record several times (once per stray quote): one row.
+    if (line === lastErrorLine) return;
+    lastErrorLine = line;
+    errors.push({ line, fields: null, error: 'CSV_SYNTAX', raw: error.raw ?? '' });
   });
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   input.pipe(new DecodeToLf(encoding)).pipe(parser);
   input.on('error', (error) => parser.destroy(error));
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    while (errors.length > 0) yield errors.shift()!;
     const { record, info } = item;
-    yield { line: info.lines - countNewlines(record), fields: record };
+    const line = info.lines - countNewlines(record);
+    // Skip events fire as soon as a chunk is parsed, ahead of the records read from it:
+    // put each syntax error back in file order.
+    while (errors.length > 0 && errors[0]!.line < line) yield errors.shift()!;
+    yield { line, fields: record };
   }
   while (errors.length > 0) yield errors.shift()!;
 }
