@@ -8,6 +8,8 @@ import { latestModel, saveModel } from './match-model.repository.js';
 import { listDecisions } from './match-decision.repository.js';
 import { assignPersonIds, formatPersonId } from './person-ids.js';
 
+const RETRAIN_GROWTH = 2;
+
 export interface MatchRunOptions {
   /** Re-match everything even when nothing changed since the last run. */
   full: boolean;
@@ -63,9 +65,12 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   const mode = options.full ? 'full' : 'incremental';
   let stored = options.retrain ? null : await latestModel(store.db);
   const mentions = await loadMatchMentions(store.db);
+  // A model trained on a small first delivery would be kept for good: retrain once the store
+  // holds more than twice the mentions the model learnt from.
+  if (stored !== null && mentions.length > RETRAIN_GROWTH * stored.trainedOn) stored = null;
   if (stored === null) {
     const model = trainModel(mentions);
-    stored = { version: await saveModel(store.db, model, mentions.length), model };
+    stored = { version: await saveModel(store.db, model, mentions.length), model, trainedOn: mentions.length };
   }
   const digest = await inputDigest(store);
   if (!options.full && digest === (await lastRunDigest(store))) {
