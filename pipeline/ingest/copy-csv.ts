@@ -24,10 +24,7 @@ export function copyField(value: CopyValue): string {
 }
 
 export function copyLine(values: readonly CopyValue[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ',';
-    line += copyField(values[i] ?? null);
-  }
-  return `${line}\n`;
+  const fields = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) fields[i] = copyField(values[i] ?? null);
+  return `${fields.join(',')}\n`;
 }

@@ -8,7 +8,9 @@ const FLUSH_BYTES = 4 << 20;
  * the next is built, so PostgreSQL works on one batch while Node parses the next.
  */
 export class StageBuffer {
-  private readonly pending = new Map<string, { columns: readonly string[]; text: string }>();
+  // Lines are joined once per batch: appending to one long string builds ropes that keep the
+  // garbage collector busy for most of the run.
+  private readonly pending = new Map<string, { columns: readonly string[]; lines: string[]; size: number }>();
   private inFlight: Promise<void> = Promise.resolve();
   /** True once some table's batch is large enough to write; call `flushFull()`. */
   needsFlush = false;
@@ -18,19 +20,21 @@ export class StageBuffer {
   add(table: string, columns: readonly string[], values: readonly CopyValue[]): void {
     let batch = this.pending.get(table);
     if (!batch) {
-      batch = { columns, text: '' };
+      batch = { columns, lines: [], size: 0 };
       this.pending.set(table, batch);
     }
-    batch.text += copyLine(values);
-    if (batch.text.length >= FLUSH_BYTES) this.needsFlush = true;
+    const line = copyLine(values);
+    batch.lines.push(line);
+    batch.size += line.length;
+    if (batch.size >= FLUSH_BYTES) this.needsFlush = true;
   }
 
   private async flushTable(table: string): Promise<void> {
     const batch = this.pending.get(table);
-    if (!batch || batch.text.length === 0) return;
+    if (!batch || batch.lines.length === 0) return;
     this.pending.delete(table);
     await this.inFlight;
-    this.inFlight = this.tx.copyCsv(table, batch.columns, batch.text);
+    this.inFlight = this.tx.copyCsv(table, batch.columns, batch.lines.join(''));
     // Awaited at the next flush; this only keeps an early failure from counting as unhandled.
     this.inFlight.catch(() => undefined);
   }
@@ -38,7 +42,7 @@ export class StageBuffer {
   async flushFull(): Promise<void> {
     this.needsFlush = false;
     for (const [table, batch] of [...this.pending]) {
-      if (batch.text.length >= FLUSH_BYTES) await this.flushTable(table);
+      if (batch.size >= FLUSH_BYTES) await this.flushTable(table);
     }
   }
 
