@@ -3,26 +3,59 @@
  * compared. Candidate pairs are the union over the rules (see candidate-pairs.ts).
  */
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
+import { csrIntersects } from './string-dictionary.js';
 
 export interface BlockingRule {
   readonly name: string;
   /** Pushes this mention's keys (integers below 2^53) onto `out`. */
   keys(enc: EncodedMentions, i: number, out: number[]): void;
+  /** Extra condition on a pair sharing a key (Splink rules are SQL conditions too). */
+  filter?(enc: EncodedMentions, i: number, j: number): boolean;
 }
 
 const P21 = 2 ** 21;
+
+/**
+ * Forenames that could be the same person's: either missing, same first letter, same phonetic
+ * code or variants (Bill / William). Keeps big blocks from comparing every sibling and parent.
+ */
+export function forenamesCompatible(enc: EncodedMentions, i: number, j: number): boolean {
+  const a = enc.forename[i] as number;
+  const b = enc.forename[j] as number;
+  if (a < 0 || b < 0 || a === b) return true;
+  if (enc.nameFirstChar[a] === enc.nameFirstChar[b]) return true;
+  if (enc.namePhonetic1[a] === enc.namePhonetic1[b]) return true;
+  return csrIntersects(enc.nameGroups, a, enc.nameGroups, b);
+}
+
+function surnamesSound(enc: EncodedMentions, i: number, j: number): boolean {
+  const a = enc.surname[i] as number;
+  const b = enc.surname[j] as number;
+  return a < 0 || b < 0 || a === b || enc.namePhonetic1[a] === enc.namePhonetic1[b];
+}
 const P24 = 2 ** 24;
 
+/**
+ * Same dob, sexes compatible (equal or one unknown), and forenames compatible or surnames
+ * sounding alike: catches a changed surname or a changed forename, not both.
+ */
 export const dobRule: BlockingRule = {
   name: 'dob',
   keys(enc, i, out) {
     const d = enc.dobDay[i] as number;
     if (d !== NO_DOB) out.push(d + 1_000_000);
   },
+  filter(enc, i, j) {
+    const a = enc.sex[i] as number;
+    const b = enc.sex[j] as number;
+    return (a === b || a === 0 || b === 0) && (forenamesCompatible(enc, i, j) || surnamesSound(enc, i, j));
+  },
 };
 
+/** Surname phonetic code + birth year, forenames compatible (siblings born a year apart are not). */
 export const surnamePhoneticYearRule: BlockingRule = {
   name: 'surname phonetic + birth year',
+  filter: forenamesCompatible,
   keys(enc, i, out) {
     const s = enc.surname[i] as number;
     if (s < 0 || enc.dobDay[i] === NO_DOB) return;
@@ -85,13 +118,25 @@ export const householdRule: BlockingRule = {
   },
 };
 
+/**
+ * Surname + forename initial, where a dob is missing on one side (carers, contacts) and the
+ * forenames are equal, sound alike, are variants or one is an initial: pairs with both dobs
+ * are left to the dob-based rules, or this rule alone would compare every parent with every
+ * sibling of a common surname.
+ */
 export const surnameInitialRule: BlockingRule = {
-  name: 'surname + forename initial',
+  name: 'surname + forename initial (a dob missing)',
   keys(enc, i, out) {
     const s = enc.surname[i] as number;
     if (s < 0) return;
     const f = enc.forename[i] as number;
     out.push(s * 128 + (f >= 0 ? (enc.nameFirstChar[f] as number) & 127 : 0));
+  },
+  filter(enc, i, j) {
+    if (enc.dobDay[i] !== NO_DOB && enc.dobDay[j] !== NO_DOB) return false;
+    const a = enc.forename[i] as number;
+    const b = enc.forename[j] as number;
+    return a < 0 || b < 0 || a === b || enc.namePhonetic1[a] === enc.namePhonetic1[b] || csrIntersects(enc.nameGroups, a, enc.nameGroups, b) || enc.names.values[a]?.length === 1 || enc.names.values[b]?.length === 1;
   },
 };
 

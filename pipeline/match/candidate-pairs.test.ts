@@ -23,7 +23,8 @@ describe('candidate pairs', () => {
   it('emits exactly the union of the rules, each pair once', () => {
     const enc = encodeMentions(randomMentions(120, 3));
     const seen = new Map<string, number>();
-    new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { maxBlockSize: 10_000 }).forEach((i, j) => {
+    // filterAbove 0: every block filtered, so the brute force below can apply filters to all.
+    new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { maxBlockSize: 10_000, filterAbove: 0 }).forEach((i, j) => {
       expect(i).toBeLessThan(j);
       const k = `${i},${j}`;
       seen.set(k, (seen.get(k) ?? 0) + 1);
@@ -37,13 +38,22 @@ describe('candidate pairs', () => {
       return out;
     };
     for (let i = 0; i < enc.n; i++) for (let j = i + 1; j < enc.n; j++) {
-      const together = DEFAULT_BLOCKING_RULES.some((r) => keys(r, i).some((k) => keys(r, j).includes(k)));
+      const together = DEFAULT_BLOCKING_RULES.some((r) => keys(r, i).some((k) => keys(r, j).includes(k)) && (r.filter?.(enc, i, j) ?? true));
       if (together) {
         expected++;
         expect(seen.has(`${i},${j}`)).toBe(true);
       }
     }
     expect(seen.size).toBe(expected);
+  });
+
+  it('applies rule filters only to blocks above filterAbove', () => {
+    const enc = encodeMentions(randomMentions(120, 9));
+    let unfiltered = 0;
+    new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { filterAbove: 10_000 }).forEach(() => unfiltered++);
+    let filtered = 0;
+    new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { filterAbove: 0 }).forEach(() => filtered++);
+    expect(filtered).toBeLessThan(unfiltered);
   });
 
   it('skips oversized blocks and reports them', () => {

@@ -3,11 +3,13 @@
  * is emitted by the first rule (in rule order) and the first key (in key order) that puts its
  * two mentions together; later rules skip pairs an earlier rule already covers (Splink's
  * approach). Keys with more than `maxBlockSize` members are skipped and reported, so the pair
- * count stays bounded. No per-pair allocation: the callback gets two indices (i < j).
+ * count stays bounded; rule filters (extra pair conditions) apply to blocks larger than
+ * `filterAbove`, so small data sets compare whole blocks. No per-pair allocation: the callback gets two indices (i < j).
  */
 import type { BlockingRule } from './blocking.rules.js';
 import type { EncodedMentions } from './mention.encoding.js';
 import type { Csr } from './string-dictionary.js';
+import { GrowableInt32 } from './growable.js';
 
 export interface SkippedBlock {
   rule: string;
@@ -31,6 +33,7 @@ export interface BlockingReport {
 
 interface RuleIndex {
   name: string;
+  rule: BlockingRule;
   /** Per mention: its dense key ids, ascending. */
   keysOf: Csr;
   /** Per key: member mentions, ascending. */
@@ -39,7 +42,10 @@ interface RuleIndex {
 }
 
 export interface BlockingOptions {
+  /** Keys with more members are skipped (default 500). */
   maxBlockSize?: number;
+  /** Rule filters apply only to blocks with more members than this (default 30): small data sets compare whole blocks. */
+  filterAbove?: number;
   /** Only pairs with at least one marked mention (incremental matching of a delta). */
   involving?: Uint8Array;
 }
@@ -47,7 +53,7 @@ export interface BlockingOptions {
 function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: number): RuleIndex {
   const dense = new Map<number, number>();
   const offsets = new Int32Array(enc.n + 1);
-  const flat: number[] = [];
+  const flat = new GrowableInt32(enc.n + 16);
   const tmp: number[] = [];
   for (let i = 0; i < enc.n; i++) {
     tmp.length = 0;
@@ -65,7 +71,7 @@ function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: numbe
     }
     offsets[i + 1] = flat.length;
   }
-  const data = Int32Array.from(flat);
+  const data = flat.toArray();
   // Keys of a mention sorted by dense id (dense ids follow first appearance, not raw order).
   for (let i = 0; i < enc.n; i++) {
     const a = offsets[i] as number;
@@ -86,24 +92,33 @@ function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: numbe
   }
   const skipped = new Uint8Array(k);
   for (let key = 0; key < k; key++) if ((counts[key + 1] as number) - (counts[key] as number) > maxBlockSize) skipped[key] = 1;
-  return { name: rule.name, keysOf: { offsets, data }, members: { offsets: counts, data: memberData }, skipped };
+  return { name: rule.name, rule, keysOf: { offsets, data }, members: { offsets: counts, data: memberData }, skipped };
 }
 
-/** True when i and j share a key of this rule that is not skipped (and, if given, below `before`). */
-function shareKey(r: RuleIndex, i: number, j: number, before: number): boolean {
+/**
+ * True when rule r emits (i, j) from a key below `before`: they share a key that is not
+ * skipped, and either the key's block is small or the pair passes the rule's filter.
+ */
+function covers(enc: EncodedMentions, r: RuleIndex, i: number, j: number, before: number, filterAbove: number): boolean {
   const off = r.keysOf.offsets;
   const data = r.keysOf.data;
+  const sizes = r.members.offsets;
+  const filter = r.rule.filter;
   const a1 = off[i + 1] as number;
   const b0 = off[j] as number;
   const b1 = off[j + 1] as number;
+  let filtered = -1;
   for (let x = off[i] as number; x < a1; x++) {
     const k = data[x] as number;
     if (k >= before) return false;
     if (r.skipped[k] === 1) continue;
     for (let y = b0; y < b1; y++) {
       const v = data[y] as number;
-      if (v === k) return true;
       if (v > k) break;
+      if (v !== k) continue;
+      if (filter === undefined || (sizes[k + 1] as number) - (sizes[k] as number) <= filterAbove) return true;
+      if (filtered < 0) filtered = filter(enc, i, j) ? 1 : 0;
+      if (filtered === 1) return true;
     }
   }
   return false;
@@ -112,6 +127,7 @@ function shareKey(r: RuleIndex, i: number, j: number, before: number): boolean {
 export class CandidatePairs {
   private readonly indexes: RuleIndex[];
   readonly maxBlockSize: number;
+  readonly filterAbove: number;
 
   constructor(
     readonly enc: EncodedMentions,
@@ -119,6 +135,7 @@ export class CandidatePairs {
     options: BlockingOptions = {},
   ) {
     this.maxBlockSize = options.maxBlockSize ?? 500;
+    this.filterAbove = options.filterAbove ?? 30;
     this.indexes = rules.map((r) => indexRule(enc, r, this.maxBlockSize));
     this.involving = options.involving;
   }
@@ -134,6 +151,9 @@ export class CandidatePairs {
     for (let r = 0; r < this.indexes.length; r++) {
       const idx = this.indexes[r] as RuleIndex;
       const earlier = this.indexes.slice(0, r);
+      const ruleFilter = idx.rule.filter;
+      const enc = this.enc;
+      const filterAbove = this.filterAbove;
       const mOff = idx.members.offsets;
       const mData = idx.members.data;
       const keyCount = mOff.length - 1;
@@ -153,16 +173,18 @@ export class CandidatePairs {
           for (let x = start; x < end && !any; x++) any = involving[mData[x] as number] === 1;
           if (!any) continue;
         }
+        const filter = end - start > filterAbove ? ruleFilter : undefined;
         for (let x = start; x < end; x++) {
           const i = mData[x] as number;
           for (let y = x + 1; y < end; y++) {
             const j = mData[y] as number;
             if (involving !== undefined && involving[i] !== 1 && involving[j] !== 1) continue;
+            if (filter !== undefined && !filter(enc, i, j)) continue;
             let covered = false;
-            for (let e = 0; e < earlier.length && !covered; e++) covered = shareKey(earlier[e] as RuleIndex, i, j, Infinity);
+            for (let e = 0; e < earlier.length && !covered; e++) covered = covers(enc, earlier[e] as RuleIndex, i, j, Infinity, filterAbove);
             if (covered) continue;
-            // Multi-key rules: only the smallest shared key emits the pair.
-            if (shareKey(idx, i, j, key)) continue;
+            // Multi-key rules: only the smallest key that emits the pair does.
+            if (covers(enc, idx, i, j, key, filterAbove)) continue;
             visit(i, j, r);
             pairs++;
           }

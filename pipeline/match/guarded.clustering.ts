@@ -36,26 +36,53 @@ export interface GuardOptions {
   twins?: boolean;
 }
 
-export function clusterWithGuards(
-  enc: EncodedMentions,
-  edges: EdgeList,
-  cannotLink: readonly (readonly [number, number])[],
-  guards: GuardOptions = {},
-): ClusterResult {
-  const n = enc.n;
-  const parent = new Int32Array(n);
-  const size = new Int32Array(n).fill(1);
-  const next = new Int32Array(n).fill(-1);
-  const tail = new Int32Array(n);
-  const rootNhs = new Int32Array(n);
-  const rootUpn = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    parent[i] = i;
-    tail[i] = i;
-    rootNhs[i] = enc.nhs[i] as number;
-    rootUpn[i] = enc.upn[i] as number;
+/**
+ * Union-find with cluster-level guards. Edges can be added in several batches (first pass,
+ * then relational edges): each batch is sorted as described above; a later batch of a
+ * later rank gives the same clusters as one run over all edges.
+ */
+export class GuardedClusterer {
+  private readonly parent: Int32Array;
+  private readonly size: Int32Array;
+  private readonly next: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly rootNhs: Int32Array;
+  private readonly rootUpn: Int32Array;
+  private readonly cannot = new Map<number, number[]>();
+  private readonly twins: Map<number, number[]>;
+
+  constructor(
+    private readonly enc: EncodedMentions,
+    cannotLink: readonly (readonly [number, number])[],
+    guards: GuardOptions = {},
+  ) {
+    const n = enc.n;
+    this.parent = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    this.next = new Int32Array(n).fill(-1);
+    this.tail = new Int32Array(n);
+    this.rootNhs = Int32Array.from(enc.nhs);
+    this.rootUpn = Int32Array.from(enc.upn);
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i;
+      this.tail[i] = i;
+    }
+    for (const [x, y] of cannotLink) this.addCannotLink(x, y);
+    this.twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
   }
-  const find = (x: number): number => {
+
+  addCannotLink(x: number, y: number): void {
+    if (x === y) return;
+    const cx = this.cannot.get(x);
+    if (cx === undefined) this.cannot.set(x, [y]);
+    else cx.push(y);
+    const cy = this.cannot.get(y);
+    if (cy === undefined) this.cannot.set(y, [x]);
+    else cy.push(x);
+  }
+
+  find(x: number): number {
+    const parent = this.parent;
     let r = x;
     while (parent[r] !== r) r = parent[r] as number;
     while (parent[x] !== r) {
@@ -64,70 +91,82 @@ export function clusterWithGuards(
       x = p;
     }
     return r;
-  };
-  const cannot = new Map<number, number[]>();
-  for (const [x, y] of cannotLink) {
-    if (x === y) continue;
-    (cannot.get(x) ?? cannot.set(x, []).get(x)!).push(y);
-    (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
   }
-  const twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
 
-  const conflict = (ra: number, rb: number): ConflictReason | null => {
-    const na = rootNhs[ra] as number;
-    const nb = rootNhs[rb] as number;
+  private conflict(ra: number, rb: number): ConflictReason | null {
+    const na = this.rootNhs[ra] as number;
+    const nb = this.rootNhs[rb] as number;
     if (na >= 0 && nb >= 0 && na !== nb) return 'nhs';
-    const ua = rootUpn[ra] as number;
-    const ub = rootUpn[rb] as number;
+    const ua = this.rootUpn[ra] as number;
+    const ub = this.rootUpn[rb] as number;
     if (ua >= 0 && ub >= 0 && ua !== ub) return 'upn';
-    const [small, other] = (size[ra] as number) <= (size[rb] as number) ? [ra, rb] : [rb, ra];
-    for (let x = small; x >= 0; x = next[x] as number) {
-      const c = cannot.get(x);
-      if (c !== undefined) for (const y of c) if (find(y) === other) return 'cannot-link';
-      const g = twins.get(twinKey(enc, x));
-      if (g !== undefined) for (const y of g) if (y !== x && find(y) === other && areTwins(enc, x, y)) return 'twins';
+    const [small, other] = (this.size[ra] as number) <= (this.size[rb] as number) ? [ra, rb] : [rb, ra];
+    for (let x = small; x >= 0; x = this.next[x] as number) {
+      const c = this.cannot.get(x);
+      if (c !== undefined) for (const y of c) if (this.find(y) === other) return 'cannot-link';
+      if (this.twins.size > 0) {
+        const g = this.twins.get(twinKey(this.enc, x));
+        if (g !== undefined) for (const y of g) if (y !== x && this.find(y) === other && areTwins(this.enc, x, y)) return 'twins';
+      }
     }
     return null;
-  };
+  }
 
-  const order = new Int32Array(edges.count);
-  for (let e = 0; e < edges.count; e++) order[e] = e;
-  order.sort((x, y) => {
-    const r = (edges.rank[x] as number) - (edges.rank[y] as number);
-    if (r !== 0) return r;
-    const w = (edges.weight[y] as number) - (edges.weight[x] as number);
-    if (w !== 0) return w;
-    const a = (edges.a[x] as number) - (edges.a[y] as number);
-    return a !== 0 ? a : (edges.b[x] as number) - (edges.b[y] as number);
-  });
-
-  const applied: number[] = [];
-  const refused: RefusedEdge[] = [];
-  for (const e of order) {
-    let ra = find(edges.a[e] as number);
-    let rb = find(edges.b[e] as number);
-    if (ra === rb) continue;
-    const reason = conflict(ra, rb);
-    if (reason !== null) {
-      refused.push({ edge: e, reason });
-      continue;
+  /** Adds a batch of edges; returns the edges applied and refused (indices into the batch). */
+  add(edges: EdgeList): { applied: Int32Array; refused: RefusedEdge[] } {
+    const order = Array.from({ length: edges.count }, (_, e) => e);
+    order.sort((x, y) => {
+      const r = (edges.rank[x] as number) - (edges.rank[y] as number);
+      if (r !== 0) return r;
+      const w = (edges.weight[y] as number) - (edges.weight[x] as number);
+      if (w !== 0) return w;
+      const a = (edges.a[x] as number) - (edges.a[y] as number);
+      return a !== 0 ? a : (edges.b[x] as number) - (edges.b[y] as number);
+    });
+    const applied: number[] = [];
+    const refused: RefusedEdge[] = [];
+    for (const e of order) {
+      let ra = this.find(edges.a[e] as number);
+      let rb = this.find(edges.b[e] as number);
+      if (ra === rb) continue;
+      const reason = this.conflict(ra, rb);
+      if (reason !== null) {
+        refused.push({ edge: e, reason });
+        continue;
+      }
+      if ((this.size[ra] as number) < (this.size[rb] as number)) [ra, rb] = [rb, ra];
+      this.parent[rb] = ra;
+      this.size[ra]! += this.size[rb] as number;
+      this.next[this.tail[ra] as number] = rb;
+      this.tail[ra] = this.tail[rb] as number;
+      if ((this.rootNhs[ra] as number) < 0) this.rootNhs[ra] = this.rootNhs[rb] as number;
+      if ((this.rootUpn[ra] as number) < 0) this.rootUpn[ra] = this.rootUpn[rb] as number;
+      applied.push(e);
     }
-    if ((size[ra] as number) < (size[rb] as number)) [ra, rb] = [rb, ra];
-    parent[rb] = ra;
-    size[ra]! += size[rb] as number;
-    next[tail[ra] as number] = rb;
-    tail[ra] = tail[rb] as number;
-    if ((rootNhs[ra] as number) < 0) rootNhs[ra] = rootNhs[rb] as number;
-    if ((rootUpn[ra] as number) < 0) rootUpn[ra] = rootUpn[rb] as number;
-    applied.push(e);
+    return { applied: Int32Array.from(applied), refused };
   }
 
-  const minOf = new Int32Array(n).fill(-1);
-  const clusterOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    if (minOf[r] === -1) minOf[r] = i;
-    clusterOf[i] = minOf[r] as number;
+  /** Per mention: cluster label = smallest member index. */
+  labels(): Int32Array {
+    const n = this.enc.n;
+    const minOf = new Int32Array(n).fill(-1);
+    const clusterOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = this.find(i);
+      if (minOf[r] === -1) minOf[r] = i;
+      clusterOf[i] = minOf[r] as number;
+    }
+    return clusterOf;
   }
-  return { clusterOf, applied: Int32Array.from(applied), refused };
+}
+
+export function clusterWithGuards(
+  enc: EncodedMentions,
+  edges: EdgeList,
+  cannotLink: readonly (readonly [number, number])[],
+  guards: GuardOptions = {},
+): ClusterResult {
+  const c = new GuardedClusterer(enc, cannotLink, guards);
+  const { applied, refused } = c.add(edges);
+  return { clusterOf: c.labels(), applied, refused };
 }

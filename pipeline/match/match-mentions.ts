@@ -9,8 +9,9 @@ import { DEFAULT_THRESHOLDS, type HumanDecision, type MatchThresholds } from './
 import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
 import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
 import { PAIR_KIND } from './identifier.rules.js';
-import { clusterWithGuards, EDGE_RANK, type ClusterResult, type EdgeList, type GuardOptions } from './guarded.clustering.js';
-import { relationalPass, type RelationalResult } from './relational.pass.js';
+import { EDGE_RANK, GuardedClusterer, type EdgeList, type GuardOptions } from './guarded.clustering.js';
+import { relationalPass, statedRelations, type RelationalResult } from './relational.pass.js';
+import { probabilityFromWeight } from './pair.scorer.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
 import type { BlockingReport } from './candidate-pairs.js';
 import type { ConflictReason } from './cluster.guards.js';
@@ -99,7 +100,7 @@ function indexDecisions(enc: EncodedMentions, decisions: readonly HumanDecision[
 }
 
 function buildEdges(
-  scored: ScoredPairs,
+  scored: ScoredPairs | null,
   decisions: DecisionIndex,
   boosts: RelationalResult['boosts'],
   autoLink: number,
@@ -117,7 +118,7 @@ function buildEdges(
     reasons.push(reason);
   };
   for (const [i, j] of decisions.accept) push(i, j, Infinity, EDGE_RANK.humanAccept, 'human');
-  for (let e = 0; e < scored.count; e++) {
+  for (let e = 0; scored !== null && e < scored.count; e++) {
     const kind = scored.kind[e];
     const p = scored.probability[e] as number;
     if (kind === PAIR_KIND.identifierLink) push(scored.a[e] as number, scored.b[e] as number, scored.weight[e] as number, EDGE_RANK.identifier, 'identifier');
@@ -135,33 +136,41 @@ export function matchMentions(
   const t0 = performance.now();
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const enc = asEncoded(input);
-  const scored = scorePairs(enc, model, { ...options, minProbability: Math.min(options.minProbability ?? 0.01, thresholds.review) });
+  const scored = scorePairs(enc, model, { ...options, minProbability: options.minProbability ?? thresholds.review });
   const t1 = performance.now();
   const decisions = indexDecisions(enc, options.decisions ?? []);
-  const cannotLink: [number, number][] = [...decisions.reject];
-  for (let e = 0; e < scored.count; e++) if (scored.kind[e] === PAIR_KIND.cannotLink) cannotLink.push([scored.a[e] as number, scored.b[e] as number]);
+  // Hard constraints known before clustering: rejections, different identifiers, stated relatives.
+  const relations = options.relational === false ? { cannotLink: [] as [number, number][] } : statedRelations(enc);
+  const allCannot: [number, number][] = [...decisions.reject, ...relations.cannotLink];
+  for (let e = 0; e < scored.count; e++) if (scored.kind[e] === PAIR_KIND.cannotLink) allCannot.push([scored.a[e] as number, scored.b[e] as number]);
 
-  // First pass, then relational evidence over its clusters, then the final pass.
+  // First pass; relational evidence over its clusters; relational edges added last (rank 3),
+  // which gives the same clusters as one run over all edges.
+  const clusterer = new GuardedClusterer(enc, allCannot, options.guards);
   const first = buildEdges(scored, decisions, [], thresholds.autoLink);
-  const firstPass = clusterWithGuards(enc, first.edges, cannotLink, options.guards);
+  const firstResult = clusterer.add(first.edges);
   const t2 = performance.now();
   let relational: RelationalResult = { boosts: [], cannotLink: [], parentLinks: 0 };
-  if (options.relational !== false) relational = relationalPass(enc, firstPass.clusterOf, scored, model);
+  if (options.relational !== false) relational = relationalPass(enc, clusterer.labels(), scored, model);
   const t3 = performance.now();
-  const allCannot = relational.cannotLink.length > 0 ? [...cannotLink, ...relational.cannotLink] : cannotLink;
-  const final = relational.boosts.length > 0 || relational.cannotLink.length > 0
-    ? buildEdges(scored, decisions, relational.boosts, thresholds.autoLink)
-    : first;
-  const result: ClusterResult = final === first && allCannot === cannotLink ? firstPass : clusterWithGuards(enc, final.edges, allCannot, options.guards);
+  const second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, relational.boosts, thresholds.autoLink);
+  const secondResult = clusterer.add(second.edges);
+  const clusterOf = clusterer.labels();
   const t4 = performance.now();
 
   const key = (i: number): string => enc.recordKeys[i] as string;
   const links: LinkOutcome[] = [];
-  for (const e of result.applied) {
-    const w = final.edges.weight[e] as number;
-    const reason = final.reasons[e] as LinkReason;
-    const probability = reason === 'human' || reason === 'identifier' ? 1 : 2 ** w / (1 + 2 ** w);
-    links.push({ a: key(final.edges.a[e] as number), b: key(final.edges.b[e] as number), weight: w, probability, reason });
+  const refusedAll: { i: number; j: number; weight: number; reason: LinkReason; conflict: ConflictReason }[] = [];
+  for (const [batch, res] of [[first, firstResult], [second, secondResult]] as const) {
+    for (const e of res.applied) {
+      const w = batch.edges.weight[e] as number;
+      const reason = batch.reasons[e] as LinkReason;
+      const probability = reason === 'human' || reason === 'identifier' ? 1 : probabilityFromWeight(w);
+      links.push({ a: key(batch.edges.a[e] as number), b: key(batch.edges.b[e] as number), weight: w, probability, reason });
+    }
+    for (const r of res.refused) {
+      refusedAll.push({ i: batch.edges.a[r.edge] as number, j: batch.edges.b[r.edge] as number, weight: batch.edges.weight[r.edge] as number, reason: batch.reasons[r.edge] as LinkReason, conflict: r.reason });
+    }
   }
 
   // Reviews: between thresholds, identifier conflicts, refused edges; never a cannot-link pair
@@ -170,7 +179,6 @@ export function matchMentions(
   const accepted = new Set(decisions.accept.map(([i, j]) => i * enc.n + j));
   const reviews: ReviewOutcome[] = [];
   const queued = new Set<number>();
-  const clusterOf = result.clusterOf;
   const consider = (i: number, j: number, weight: number, probability: number, reason: ReviewReason): void => {
     const k = i * enc.n + j;
     if (queued.has(k) || rejected.has(k) || accepted.has(k)) return;
@@ -179,14 +187,10 @@ export function matchMentions(
     reviews.push({ a: key(i), b: key(j), weight, probability, reason });
   };
   const refusedCount: Record<ConflictReason, number> = { nhs: 0, upn: 0, twins: 0, 'cannot-link': 0 };
-  for (const r of result.refused) {
-    refusedCount[r.reason]++;
-    const reason = final.reasons[r.edge];
-    if (reason === 'human') continue;
-    const i = final.edges.a[r.edge] as number;
-    const j = final.edges.b[r.edge] as number;
-    const w = final.edges.weight[r.edge] as number;
-    consider(i, j, w, reason === 'identifier' ? 1 : 2 ** w / (1 + 2 ** w), `guard: ${r.reason}`);
+  for (const r of refusedAll) {
+    refusedCount[r.conflict]++;
+    if (r.reason === 'human') continue;
+    consider(r.i, r.j, r.weight, r.reason === 'identifier' ? 1 : probabilityFromWeight(r.weight), `guard: ${r.conflict}`);
   }
   for (let e = 0; e < scored.count; e++) {
     const kind = scored.kind[e];

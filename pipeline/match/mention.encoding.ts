@@ -9,7 +9,7 @@ import { nicknameGroups } from './nickname.index.js';
 import { phoneticCodes } from './phonetic.js';
 import { parseDob } from './dob.js';
 import { postcodeParts } from './postcode.js';
-import { buildCsr, StringDictionary, type Csr } from './string-dictionary.js';
+import { buildCsr, CsrBuilder, StringDictionary, type Csr } from './string-dictionary.js';
 import { JaroWinklerTable } from './jaro-winkler.js';
 
 export const NO_DOB = -2_147_483_648;
@@ -75,10 +75,18 @@ export interface EncodedMentions {
   cityCount: Int32Array;
 }
 
-function nameId(names: StringDictionary, value: string | null | undefined): number {
-  const n = normaliseName(value);
-  if (n === null || isPlaceholderName(n)) return -1;
-  return names.intern(n);
+/** Raw → normalised, memoised: names and postcodes repeat a great deal across mentions. */
+function memo<T>(f: (raw: string) => T): (raw: string | null | undefined) => T | null {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    if (raw == null) return null;
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      v = f(raw);
+      cache.set(raw, v);
+    }
+    return v as T;
+  };
 }
 
 function textId(texts: StringDictionary, value: string | null | undefined): number {
@@ -120,37 +128,59 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
   const emailUser = new Int32Array(n);
   const city = new Int32Array(n);
   const address = new Int32Array(n);
-  const otherGiven: number[][] = [];
-  const altSurnames: number[][] = [];
-  const pcFull: number[][] = [];
-  const pcSector: number[][] = [];
-  const pcDistrict: number[][] = [];
-  const placeRows: number[][] = [];
+  const otherGiven = new CsrBuilder(n);
+  const altSurnames = new CsrBuilder(n);
+  const pcFull = new CsrBuilder(n);
+  const pcSector = new CsrBuilder(n);
+  const pcDistrict = new CsrBuilder(n);
+  const placeRows = new CsrBuilder(n);
   const has = { email: false, city: false, address: false };
+  const norm = memo(normaliseName);
+  const evidence = memo((raw) => {
+    const v = normaliseName(raw);
+    return v !== null && !isPlaceholderName(v) ? v : null;
+  });
+  const partsOf = memo(nameParts);
+  const pcParts = memo(postcodeParts);
+  // Raw value → name id in one lookup.
+  const nameIds = new Map<string, number>();
+  const nameId = (value: string | null | undefined): number => {
+    if (value == null) return -1;
+    let id = nameIds.get(value);
+    if (id === undefined) {
+      const v = evidence(value);
+      id = v === null ? -1 : names.intern(v);
+      nameIds.set(value, id);
+    }
+    return id;
+  };
+  const identifierId = (prefix: string, value: string): number => identifiers.intern(prefix + value);
 
   for (let i = 0; i < n; i++) {
     const m = kept[i] as MatchMention;
     // Forename: the whole normalised forename; its later parts count as other given names.
-    const fn = normaliseName(m.forename);
-    const given: number[] = [];
-    if (fn !== null && !isPlaceholderName(fn)) {
-      forename[i] = names.intern(fn);
-      const parts = nameParts(fn);
-      for (let p = 1; p < parts.length; p++) given.push(names.intern(parts[p] as string));
-    } else forename[i] = -1;
-    const mid = normaliseName(m.middleNames);
-    if (mid !== null && !isPlaceholderName(mid)) for (const p of nameParts(mid)) given.push(names.intern(p));
-    otherGiven.push(given);
-    surname[i] = nameId(names, m.surname);
-    const alt: number[] = [];
-    for (const v of [...m.previousNames, ...m.aliases]) {
-      const a = normaliseName(v);
-      if (a === null || isPlaceholderName(a)) continue;
-      alt.push(names.intern(a));
-      const parts = nameParts(a);
-      if (parts.length > 1) for (const p of parts) alt.push(names.intern(p));
+    const f = nameId(m.forename);
+    forename[i] = f;
+    if (f >= 0) {
+      const parts = partsOf(names.values[f]) ?? [];
+      for (let p = 1; p < parts.length; p++) otherGiven.push(names.intern(parts[p] as string));
     }
-    altSurnames.push(alt);
+    if (m.middleNames) {
+      const mid = evidence(m.middleNames);
+      if (mid !== null) for (const p of partsOf(mid) ?? []) otherGiven.push(names.intern(p));
+    }
+    otherGiven.endRow();
+    surname[i] = nameId(m.surname);
+    for (const list of [m.previousNames, m.aliases]) {
+      for (const v of list) {
+        const a = nameId(v);
+        if (a < 0) continue;
+        altSurnames.push(a);
+        const parts = partsOf(names.values[a]) ?? [];
+        if (parts.length > 1) for (const p of parts) altSurnames.push(names.intern(p));
+      }
+    }
+    altSurnames.endRow();
 
     const dob = parseDob(m.dob);
     if (dob === null) dobDay[i] = NO_DOB;
@@ -161,28 +191,34 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
       dobDayOfMonth[i] = dob.day;
     }
     sex[i] = SEX_CODE[m.sex] ?? 0;
-    nhs[i] = m.nhsNumber ? identifiers.intern(`nhs:${m.nhsNumber.replace(/\s+/g, '')}`) : -1;
-    upn[i] = m.upn ? identifiers.intern(`upn:${m.upn.trim().toUpperCase()}`) : -1;
+    nhs[i] = m.nhsNumber ? identifierId('nhs:', m.nhsNumber.replace(/\s+/g, '')) : -1;
+    upn[i] = m.upn ? identifierId('upn:', m.upn.trim().toUpperCase()) : -1;
 
-    const full: number[] = [];
-    const sector: number[] = [];
-    const district: number[] = [];
     for (const pc of m.postcodes) {
-      const parts = postcodeParts(pc);
+      const parts = pcParts(pc);
       if (parts === null) continue;
-      const f = postcodes.intern(parts.full);
-      if (full.includes(f)) continue;
-      full.push(f);
-      sector.push(parts.sector === null ? -1 : postcodes.intern(`s:${parts.sector}`));
-      district.push(parts.district === null ? -1 : postcodes.intern(`d:${parts.district}`));
+      const pf = postcodes.intern(parts.full);
+      if (pcFull.rowHas(pf)) continue;
+      pcFull.push(pf);
+      pcSector.push(parts.sector === null ? -1 : postcodes.intern(`s:${parts.sector}`));
+      pcDistrict.push(parts.district === null ? -1 : postcodes.intern(`d:${parts.district}`));
     }
-    pcFull.push(full);
-    pcSector.push(sector);
-    pcDistrict.push(district);
-    const pl: number[] = [];
-    for (const u of m.uprns) if (u.trim()) pl.push(places.intern(`u:${u.trim()}`));
-    for (const h of m.householdKeys) if (h.trim()) pl.push(places.intern(`h:${h.trim()}`));
-    placeRows.push([...new Set(pl)]);
+    pcFull.endRow();
+    pcSector.endRow();
+    pcDistrict.endRow();
+    for (const u of m.uprns) {
+      const t = u.trim();
+      if (!t) continue;
+      const id = places.intern(`u:${t}`);
+      if (!placeRows.rowHas(id)) placeRows.push(id);
+    }
+    for (const h of m.householdKeys) {
+      const t = h.trim();
+      if (!t) continue;
+      const id = places.intern(`h:${t}`);
+      if (!placeRows.rowHas(id)) placeRows.push(id);
+    }
+    placeRows.endRow();
 
     email[i] = textId(texts, m.email);
     if (email[i]! >= 0) {
@@ -191,7 +227,7 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
       const at = e.indexOf('@');
       emailUser[i] = at > 0 ? texts.intern(`user:${e.slice(0, at)}`) : -1;
     } else emailUser[i] = -1;
-    const c = normaliseName(m.city);
+    const c = norm(m.city);
     city[i] = c === null ? -1 : texts.intern(`city:${c}`);
     if (city[i]! >= 0) has.city = true;
     const ad = normaliseName(m.address);
@@ -207,8 +243,8 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     names,
     forename,
     surname,
-    otherGiven: buildCsr(otherGiven),
-    altSurnames: buildCsr(altSurnames),
+    otherGiven: otherGiven.build(),
+    altSurnames: altSurnames.build(),
     namePhonetic1: new Int32Array(0),
     namePhonetic2: new Int32Array(0),
     nameFirstChar: new Int32Array(0),
@@ -225,11 +261,11 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     nhs,
     upn,
     postcodes,
-    postcodeFull: buildCsr(pcFull),
-    postcodeSector: buildCsr(pcSector),
-    postcodeDistrict: buildCsr(pcDistrict),
+    postcodeFull: pcFull.build(),
+    postcodeSector: pcSector.build(),
+    postcodeDistrict: pcDistrict.build(),
     places,
-    placeIds: buildCsr(placeRows),
+    placeIds: placeRows.build(),
     texts,
     email,
     emailUser,

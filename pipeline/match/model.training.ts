@@ -146,7 +146,6 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     for (const v of set.counts) pairs += v;
     if (pairs < 20) return;
     const r = expectationMaximisation(set, mPrior, uRaw, estimate, 0.3);
-    if (process.env["MASH_DEBUG_EM"]) console.log(name, r.lambda, JSON.stringify(r.m.map((row, k) => estimate[k] ? row.map((v) => v.toFixed(3)) : null)));
     const names: string[] = [];
     for (let k = 0; k < C; k++) {
       if (!estimate[k] || (only && !only[k])) continue;

@@ -53,6 +53,17 @@ function buildTf(enc: EncodedMentions, model: MatchModel, col: TfColumn, uExact:
   return { freq, uExact };
 }
 
+/**
+ * Lambda for a population of another size than the training data: the chance that two random
+ * mentions are one person falls as 1/n when mentions per person stay alike, so
+ * λ' = λ · (n_train − 1) / (n − 1). Pass the number of mentions in the store, not of a delta.
+ */
+export function populationLambda(model: MatchModel, populationSize: number | undefined): number {
+  const trained = model.training.mentions;
+  if (populationSize === undefined || trained < 2 || populationSize < 2) return model.lambda;
+  return Math.min(0.5, (model.lambda * (trained - 1)) / (populationSize - 1));
+}
+
 export class PairScorer {
   readonly comparisons: Comparison[];
   /** log2(m/u) per comparison per level. */
@@ -64,9 +75,11 @@ export class PairScorer {
   /** Index of named comparisons, -1 when the model lacks them. */
   readonly idx: { forename: number; surname: number; dob: number; sex: number; nhs: number; upn: number };
 
+  /** `lambda` overrides the model's prior (see `populationLambda`). */
   constructor(
     readonly enc: EncodedMentions,
     readonly model: MatchModel,
+    lambda: number = model.lambda,
   ) {
     this.comparisons = model.comparisons.map((mc) => {
       const c = comparisonByName(mc.name);
@@ -75,7 +88,7 @@ export class PairScorer {
       return c;
     });
     this.levelWeights = model.comparisons.map((mc) => Float64Array.from(mc.levels, (l) => Math.log2(l.m / l.u)));
-    this.priorWeight = Math.log2(model.lambda / (1 - model.lambda));
+    this.priorWeight = Math.log2(lambda / (1 - lambda));
     this.tf = this.comparisons.map((c, k) => {
       if (c.tf === undefined) return null;
       const uExact = model.comparisons[k]?.levels[0]?.u ?? 1;

@@ -8,7 +8,7 @@ import { blockingRulesFor, type BlockingRule } from './blocking.rules.js';
 import { encodeMentions, type EncodedMentions } from './mention.encoding.js';
 import type { MatchMention } from './match-mention.js';
 import type { MatchModel } from './match.model.js';
-import { PairScorer, probabilityFromWeight, weightFromProbability } from './pair.scorer.js';
+import { PairScorer, populationLambda, probabilityFromWeight, weightFromProbability } from './pair.scorer.js';
 import { identifierKind, PAIR_KIND, type PairKind } from './identifier.rules.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
 
@@ -22,6 +22,8 @@ export interface ScoredPairs {
   /** Match probability after identifier rules (1 for an identifier link, 0 for cannot-link). */
   probability: Float64Array;
   kind: Uint8Array;
+  /** The prior used (the model's, or rescaled to `populationSize`). */
+  lambda: number;
   blocking: BlockingReport;
   /** Candidate pairs scored (kept or not). */
   scored: number;
@@ -35,6 +37,8 @@ export interface ScoreOptions extends BlockingOptions {
   rules?: readonly BlockingRule[];
   /** Truth label per input mention (by record key) for blocking recall. */
   truth?: ReadonlyMap<string, string | number>;
+  /** Mentions in the whole store, when it differs from the training set (rescales lambda). */
+  populationSize?: number;
 }
 
 export function asEncoded(input: readonly MatchMention[] | EncodedMentions): EncodedMentions {
@@ -64,7 +68,8 @@ export function scorePairs(
   options: ScoreOptions = {},
 ): ScoredPairs {
   const enc = asEncoded(input);
-  const scorer = new PairScorer(enc, model);
+  const lambda = populationLambda(model, options.populationSize);
+  const scorer = new PairScorer(enc, model, lambda);
   const rules = options.rules ?? blockingRulesFor(enc);
   const candidates = new CandidatePairs(enc, rules, options);
   const minWeight = weightFromProbability(options.minProbability ?? 0.01);
@@ -100,6 +105,7 @@ export function scorePairs(
     weight: weight.toArray(),
     probability: probability.toArray(),
     kind: kind.toArray(),
+    lambda,
     blocking,
     scored,
   };

@@ -59,7 +59,7 @@ export interface RelationalResult {
   parentLinks: number;
 }
 
-interface ParentOf {
+export interface ParentOf {
   parent: number;
   child: number;
   role: 'M' | 'F' | 'P';
@@ -69,14 +69,11 @@ function rolesCompatible(x: string, y: string): boolean {
   return x === y || x === 'P' || y === 'P';
 }
 
-export function relationalPass(
-  enc: EncodedMentions,
-  firstPassClusters: Int32Array,
-  pairs: ScoredPairs,
-  model: MatchModel,
-): RelationalResult {
-  const scorer = new PairScorer(enc, model);
-  const relationalPriorWeight = Math.log2(model.relationalPrior / (1 - model.relationalPrior));
+/**
+ * What stated relationships say before any matching: the cannot-link pairs (no one is their own
+ * relative) and the parent statements, resolved to mention indices.
+ */
+export function statedRelations(enc: EncodedMentions): { cannotLink: [number, number][]; parents: ParentOf[] } {
   const cannotLink: [number, number][] = [];
   const parents: ParentOf[] = [];
   for (let i = 0; i < enc.n; i++) {
@@ -93,6 +90,20 @@ export function relationalPass(
       else if (CHILD_TYPES.has(type)) parents.push({ parent: i, child: j, role: 'P' });
     }
   }
+  cannotLink.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return { cannotLink, parents };
+}
+
+export function relationalPass(
+  enc: EncodedMentions,
+  firstPassClusters: Int32Array,
+  pairs: ScoredPairs,
+  model: MatchModel,
+): RelationalResult {
+  if (pairs.enc !== enc) throw new RangeError('relationalPass: pairs were scored on another encoding');
+  const scorer = new PairScorer(enc, model, pairs.lambda);
+  const relationalPriorWeight = Math.log2(model.relationalPrior / (1 - model.relationalPrior));
+  const { cannotLink, parents } = statedRelations(enc);
   // Group parent statements by the child's first-pass cluster.
   const byChild = new Map<number, ParentOf[]>();
   for (const p of parents) {
@@ -101,8 +112,6 @@ export function relationalPass(
     if (list === undefined) byChild.set(k, [p]);
     else list.push(p);
   }
-  const existing = new Map<number, number>();
-  for (let e = 0; e < pairs.count; e++) existing.set((pairs.a[e] as number) * enc.n + (pairs.b[e] as number), e);
   const idx = scorer.idx;
   const seen = new Set<number>();
   const boosts: RelationalBoost[] = [];
@@ -127,13 +136,11 @@ export function relationalPass(
         if (idx.surname >= 0 && !SURNAME_FITS.has(g[idx.surname] as number)) continue;
         if (idx.sex >= 0 && g[idx.sex] === 1) continue;
         if (idx.dob >= 0 && (g[idx.dob] === DOB_LEVEL.withinYear || g[idx.dob] === DOB_LEVEL.else)) continue;
-        const e = existing.get(pairKey);
-        const base = e !== undefined ? (pairs.weight[e] as number) : w;
+        const base = w;
         const boosted = base - scorer.priorWeight + relationalPriorWeight;
         boosts.push({ a, b, baseWeight: base, weight: boosted, probability: probabilityFromWeight(boosted) });
       }
     }
   }
-  cannotLink.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return { boosts, cannotLink, parentLinks: parents.length };
 }

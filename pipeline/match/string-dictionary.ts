@@ -30,6 +30,37 @@ export interface Csr {
   data: Int32Array;
 }
 
+/** Builds a CSR row by row without an array per row. */
+export class CsrBuilder {
+  private readonly offsets: Int32Array;
+  private data: Int32Array;
+  private length = 0;
+  private row = 0;
+  constructor(rows: number, capacity = rows) {
+    this.offsets = new Int32Array(rows + 1);
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** True when the current row already holds v. */
+  rowHas(v: number): boolean {
+    for (let k = this.offsets[this.row] as number; k < this.length; k++) if (this.data[k] === v) return true;
+    return false;
+  }
+  endRow(): void {
+    this.offsets[++this.row] = this.length;
+  }
+  build(): Csr {
+    return { offsets: this.offsets, data: this.data.slice(0, this.length) };
+  }
+}
+
 export function buildCsr(rows: readonly (readonly number[])[]): Csr {
   const offsets = new Int32Array(rows.length + 1);
   let total = 0;
