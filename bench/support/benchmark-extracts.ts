@@ -37,7 +37,7 @@ function writePeople(dir: string, rows: string[][]): void {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), trim: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), trim: true });
 }
 
 export function febrlExtract(dataset: string, files: string[], outDir: string): BenchmarkExtract {

@@ -76,5 +76,5 @@ export const STAGE_PROVENANCE_COLUMNS = ['natural_key', 'file', 'line', 'as_of']
 
 export function stageValues(record: CanonicalRecord, file: string, line: number): CopyValue[] {
   const spec = CANONICAL_TABLES[record.kind] as CanonicalTable;
-  return [record.naturalKey, file, line, record.asOf, ...spec.values(record as never)];
+  return [record.naturalKey, file, line, record.asOf, ...spec.values(record)];
 }

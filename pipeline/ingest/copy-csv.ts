@@ -11,16 +11,10 @@ function arrayLiteral(items: readonly string[]): string {
 
 export function copyField(value: CopyValue): string {
   if (value === null) return '';
-  switch (typeof value) {
-    case 'string':
-      return quote(value);
-    case 'number':
-      return String(value);
-    case 'boolean':
-      return value ? 't' : 'f';
-    default:
-      return quote(Array.isArray(value) ? arrayLiteral(value as readonly string[]) : JSON.stringify(value));
-  }
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return quote(Array.isArray(value) ? arrayLiteral(value as readonly string[]) : JSON.stringify(value));
 }
 
 export function copyLine(values: readonly CopyValue[]): string {

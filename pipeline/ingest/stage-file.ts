@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileSpec, RawRow } from '../../connectors/connector.js';
+import type { FileSpec } from '../../connectors/connector.js';
 import { CANONICAL_TABLES, stageValues, type CanonicalTable } from './canonical-tables.js';
 import { readCsvRows, type ExtractEncoding } from './csv-rows.js';
 import type { StageBuffer } from './stage-buffer.js';
@@ -72,7 +72,7 @@ export async function stageFile(input: StageFileInput): Promise<StagedFile> {
     }
     const raw: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) raw[header[i]!] = row.fields[i]!;
-    const parsed = spec.parseRow(raw as RawRow);
+    const parsed = spec.parseRow(raw);
     if (!parsed.ok) {
       quarantine(row.line, parsed.column, parsed.reason);
       continue;

@@ -36,8 +36,7 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGLITE_STREAMING_UNSUPPORTED');
   }
 }
@@ -72,10 +71,11 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
     const release = this.releases.get(connection);
     this.releases.delete(connection);
     release?.();
+    return Promise.resolve();
   }
 
   async destroy(): Promise<void> {}

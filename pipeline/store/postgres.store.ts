@@ -8,8 +8,8 @@ import { copyStatement, type Store } from './store.js';
 import { TYPE_PARSERS } from './type-parsers.js';
 
 const types = {
-  getTypeParser(oid: number, format?: string) {
-    return TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text');
+  getTypeParser(oid: number, format?: string): (text: string) => unknown {
+    return TYPE_PARSERS[oid] ?? (pg.types.getTypeParser(oid, format as 'text') as (text: string) => unknown);
   },
 };
 
@@ -31,8 +31,8 @@ export function createPool(databaseUrl: string, max = 4): pg.Pool {
 /** A pool of one: lets Kysely run on a client we hold for COPY in the same transaction. */
 function singleClientPool(client: pg.PoolClient) {
   return {
-    connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
-    end: async () => undefined,
+    connect: () => Promise.resolve({ query: client.query.bind(client), release: () => undefined }),
+    end: () => Promise.resolve(),
   };
 }
 
@@ -46,7 +46,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
     async transaction(work) {
       const client = await pool.connect();
       const trxDb = new Kysely<Database>({
-        dialect: new PostgresDialect({ pool: singleClientPool(client) as unknown as pg.Pool }),
+        dialect: new PostgresDialect({ pool: singleClientPool(client) }),
       });
       try {
         await client.query('BEGIN');
