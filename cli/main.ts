@@ -4,6 +4,13 @@ import { registerIngest } from './commands/ingest.command.js';
 import { registerQuarantine } from './commands/quarantine.command.js';
 import { registerMatch } from './commands/match.command.js';
 import { registerPlanned } from './commands/planned.command.js';
+import { registerTrawl } from './commands/trawl.command.js';
+import { registerUsers } from './commands/users.command.js';
+import { registerAudit } from './commands/audit.command.js';
+import { registerWorker } from './commands/worker.command.js';
+import { registerJobs } from './commands/jobs.command.js';
+import { registerSchedule } from './commands/schedule.command.js';
+import { registerBatch } from './commands/batch.command.js';
 import { UsageError } from './usage.js';
 
 const program = new Command()
@@ -15,6 +22,13 @@ registerDemo(program);
 registerIngest(program);
 registerQuarantine(program);
 registerMatch(program);
+registerTrawl(program);
+registerUsers(program);
+registerAudit(program);
+registerBatch(program);
+registerJobs(program);
+registerWorker(program);
+registerSchedule(program);
 registerPlanned(program);
 
 function errorCode(error: unknown): string {

@@ -182,7 +182,53 @@ export interface MatchDecisionTable {
   decided_at: Generated<string>;
 }
 
+export interface AppUserTable {
+  name: string;
+  role: 'analyst' | 'coordinator' | 'admin';
+  created_at: Generated<string>;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (migration 0003). Ids and codes only. */
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: Generated<string>;
+  action: 'trawl' | 'summary' | 'file' | 'user_add';
+  outcome: string;
+  reason: string | null;
+  actor: string;
+  actor_role: string | null;
+  purpose: string | null;
+  lawful_basis: string | null;
+  consent: string | null;
+  query: string | null;
+  subject_person_id: string | null;
+  member_person_ids: ColumnType<string[], string[] | undefined, never>;
+  sources_included: ColumnType<string[], string[] | undefined, never>;
+  sources_withheld: ColumnType<string[], string[] | undefined, never>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface JobRequestTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  status: ColumnType<'pending' | 'running' | 'done' | 'failed', 'pending' | undefined, 'pending' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  last_error_code: string | null;
+  parent_id: number | null;
+  seq: number | null;
+  external_key: string | null;
+  created_at: Generated<string>;
+  enqueued_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
+  job_request: JobRequestTable;
+  app_user: AppUserTable;
+  audit_entry: AuditEntryTable;
   match_model: MatchModelTable;
   match_run: MatchRunTable;
   person_mention: PersonMentionTable;

@@ -8,6 +8,7 @@ import { withStore } from '../with-store.js';
 import { formatIngestReport } from './ingest.command.js';
 import { runMatch } from '../../pipeline/identity/match.stage.js';
 import { formatMatchReport } from './match.command.js';
+import { writeDemoSummaries } from '../../pipeline/trawl/demo-summaries.service.js';
 
 const COUNTY = fileURLToPath(new URL('../../fixtures/county/', import.meta.url));
 const COUNTY_EXTRACT_DATE = '2026-11-01';
@@ -34,6 +35,8 @@ export function registerDemo(program: Command): void {
         console.log(formatMatchReport(await runMatch(store, { full: false, retrain: false })));
         const outDir = path.join(config.dataDir, 'out');
         fs.mkdirSync(outDir, { recursive: true });
+        const summaries = await writeDemoSummaries(store.db, { scenariosFile: path.join(COUNTY, 'truth', 'scenarios.json'), outDir });
+        for (const s of summaries) console.log(`${s.scenario} (person ${s.personId}):\n${s.files.map((f) => `  ${f}`).join('\n')}`);
         console.log(`outputs: ${outDir}`);
       });
     });

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { SOURCES, type Source } from '../../schemas/canonical.js';
 import { ENCODINGS, type ExtractEncoding } from '../../pipeline/ingest/csv-rows.js';
-import { ingestExtract } from '../../pipeline/ingest/ingest.stage.js';
 import { hasRejectedFile, type IngestReport } from '../../pipeline/ingest/ingest-report.js';
+import { readJobSettings } from '../../jobs/job-settings.js';
+import { submitJob } from '../../jobs/submit-job.js';
+import { describeProgress, finishedResult } from '../job-output.js';
 import { formatTable } from '../format-table.js';
 import { progressLine } from '../progress.js';
 import { withStore } from '../with-store.js';
@@ -28,6 +31,7 @@ interface IngestFlags {
   extractDate?: string;
   mode: string;
   encoding: string;
+  wait: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -39,22 +43,33 @@ export function registerIngest(program: Command): void {
     .option('--extract-date <date>', 'the date the agency took the extract (YYYY-MM-DD); default today')
     .option('--mode <mode>', 'full (the whole picture: unsent rows are marked withdrawn) or delta', 'delta')
     .option('--encoding <encoding>', ENCODINGS.join('|'), 'utf-8')
+    .option('--no-wait', 'with REDIS_URL: print the job id once it is queued and return')
     .action(async (source: string, folder: string, flags: IngestFlags) => {
       if (!SOURCES.includes(source as Source)) throw new UsageError(`unknown source: expected ${SOURCES.join(', ')}`);
       if (flags.mode !== 'full' && flags.mode !== 'delta') throw new UsageError('--mode must be full or delta');
       if (!ENCODINGS.includes(flags.encoding as ExtractEncoding)) throw new UsageError(`--encoding must be ${ENCODINGS.join(' or ')}`);
       const progress = progressLine();
-      const report = await withStore((store) =>
-        ingestExtract(store, {
-          source: source as Source,
-          folder,
-          extractDate: flags.extractDate ?? todayIso(),
-          mode: flags.mode as 'full' | 'delta',
-          encoding: flags.encoding as ExtractEncoding,
-          onProgress: (file, rows) => progress.update(`${file}: ${rows.toLocaleString('en-GB')} rows`),
-        }),
+      const settings = readJobSettings();
+      const submitted = await withStore((store, config) =>
+        submitJob(
+          store,
+          config,
+          settings,
+          'ingest',
+          {
+            source: source as Source,
+            folder: path.resolve(folder),
+            extractDate: flags.extractDate ?? todayIso(),
+            mode: flags.mode as 'full' | 'delta',
+            encoding: flags.encoding as ExtractEncoding,
+          },
+          { wait: flags.wait, onProgress: (p) => progress.update(describeProgress(p)) },
+        ),
       );
       progress.done();
+      const result = finishedResult(submitted);
+      if (result === null) return;
+      const report = result as unknown as IngestReport;
       console.log(formatIngestReport(report));
       if (hasRejectedFile(report)) process.exitCode = 1;
     });

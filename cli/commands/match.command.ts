@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { explainLink } from '../../pipeline/identity/explain.service.js';
 import { exportLinks, listReviews } from '../../pipeline/identity/links.repository.js';
 import { recordDecision } from '../../pipeline/identity/match-decision.repository.js';
-import { runMatch, type MatchRunReport } from '../../pipeline/identity/match.stage.js';
+import type { MatchRunReport } from '../../pipeline/identity/match.stage.js';
+import { readJobSettings } from '../../jobs/job-settings.js';
+import { submitJob } from '../../jobs/submit-job.js';
+import { describeProgress, finishedResult } from '../job-output.js';
+import { progressLine } from '../progress.js';
 import { renderWaterfall } from '../../pipeline/match/explain-pair.js';
 import { formatTable } from '../format-table.js';
 import { withStore } from '../with-store.js';
@@ -36,9 +40,19 @@ export function registerMatch(program: Command): void {
     .description('link person mentions into people (incremental by default)')
     .option('--full', 're-match everything, even when nothing changed')
     .option('--retrain', 'train a new model version from the current mentions first')
-    .action(async (flags: { full?: boolean; retrain?: boolean }) => {
-      const report = await withStore((store) => runMatch(store, { full: flags.full === true, retrain: flags.retrain === true }));
-      console.log(formatMatchReport(report));
+    .option('--no-wait', 'with REDIS_URL: print the job id once it is queued and return')
+    .action(async (flags: { full?: boolean; retrain?: boolean; wait: boolean }) => {
+      const progress = progressLine();
+      const settings = readJobSettings();
+      const submitted = await withStore((store, config) =>
+        submitJob(store, config, settings, 'match', { full: flags.full === true, retrain: flags.retrain === true }, {
+          wait: flags.wait,
+          onProgress: (p) => progress.update(describeProgress(p)),
+        }),
+      );
+      progress.done();
+      const result = finishedResult(submitted);
+      if (result !== null) console.log(formatMatchReport(result as unknown as MatchRunReport));
     });
 
   program

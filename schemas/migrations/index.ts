@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as stagingStore from './0001-staging-store.js';
 import * as identityMatching from './0002-identity-matching.js';
+import * as trawlAudit from './0003-trawl-audit.js';
+import * as jobRequests from './0004-job-requests.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-staging-store': stagingStore,
   '0002-identity-matching': identityMatching,
+  '0003-trawl-audit': trawlAudit,
+  '0004-job-requests': jobRequests,
 };

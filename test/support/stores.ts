@@ -66,5 +66,14 @@ export async function resetStore(db: Kysely<Database>): Promise<void> {
     select tablename as name from pg_tables
     where schemaname = 'public' and tablename not like 'mash_migration%'`.execute(db);
   if (rows.length === 0) return;
-  await sql.raw(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`).execute(db);
+  // The audit table refuses TRUNCATE through a trigger; tests empty it with triggers off
+  // (replica role: superuser only, as the test user is).
+  await db.connection().execute(async (conn) => {
+    await sql`SET session_replication_role = replica`.execute(conn);
+    try {
+      await sql.raw(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`).execute(conn);
+    } finally {
+      await sql`SET session_replication_role = DEFAULT`.execute(conn);
+    }
+  });
 }

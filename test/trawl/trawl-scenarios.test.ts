@@ -327,10 +327,11 @@ describe.each(STORE_MODES)('trawl on the generated county (%s)', (mode) => {
       expect(text).not.toContain('2025-08-14');
     });
 
-    it('is append-only: the database refuses UPDATE and DELETE', async () => {
+    it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
       const before = await listAudit(t.store.db, { limit: 1000 });
       await expect(sql`UPDATE audit_entry SET actor = 'someone else'`.execute(t.store.db)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
       await expect(sql`DELETE FROM audit_entry`.execute(t.store.db)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
+      await expect(sql`TRUNCATE audit_entry`.execute(t.store.db)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
       await expect(t.store.db.deleteFrom('audit_entry').where('id', '=', 1).execute()).rejects.toThrow(/AUDIT_APPEND_ONLY/);
       expect(await listAudit(t.store.db, { limit: 1000 })).toEqual(before);
     });
