@@ -20,6 +20,30 @@ const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 300);
 const MODES = (process.env['BENCH_MODES'] ?? 'postgres').split(',') as StoreMode[];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-match-'));
 
+/** Pairs in one group of `by` that `other` splits, counted by the tables of the two mentions. */
+function pairErrorsByTable(keys: string[], by: Map<string, string>, other: Map<string, string>): string {
+  const table = (k: string): string => k.split(':')[1] ?? k;
+  const groups = new Map<string, string[]>();
+  for (const k of keys) {
+    const g = by.get(k)!;
+    const list = groups.get(g);
+    if (list === undefined) groups.set(g, [k]);
+    else list.push(k);
+  }
+  const counts = new Map<string, number>();
+  for (const g of groups.values()) {
+    for (let x = 0; x < g.length; x++) {
+      for (let y = x + 1; y < g.length; y++) {
+        if (other.get(g[x]!) === other.get(g[y]!)) continue;
+        const t = [table(g[x]!), table(g[y]!)].sort().join('–');
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 6);
+  return top.length === 0 ? 'none' : top.map(([t, n]) => `${t} ${n}`).join(', ');
+}
+
 function readTruth(file: string): Map<string, string> {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
   return new Map(lines.map((l) => l.split(',') as [string, string]).map(([k, p]) => [k, p]));
@@ -40,12 +64,18 @@ async function evaluate(name: string, mode: StoreMode, folders: { source: Source
     const predicted = new Map((await exportLinks(bench.store.db)).map((l) => [l.recordKey, l.personId ?? `unmatched:${l.recordKey}`]));
     const keys = [...truth.keys()].sort();
     // A row quarantined at ingest is a person mash does not know: its own cluster.
-    const metrics = pairwiseMetrics(keys.map((k) => predicted.get(k) ?? `missing:${k}`), keys.map((k) => truth.get(k)!));
+    const predictedLabels = new Map(keys.map((k) => [k, predicted.get(k) ?? `missing:${k}`]));
+    const metrics = pairwiseMetrics(keys.map((k) => predictedLabels.get(k)!), keys.map((k) => truth.get(k)!));
     const m = run.match!;
     console.log(
       `${name} [${mode}]: ${keys.length} mentions (${quarantined} quarantined), precision ${metrics.precision.toFixed(4)}, ` +
         `recall ${metrics.recall.toFixed(4)}, F1 ${metrics.f1.toFixed(4)}; ${run.persons} people, ${run.reviews} to review; ` +
         `candidate pairs ${m.scoredPairs}; ingest ${((t1 - t0) / 1000).toFixed(1)} s, match ${((t2 - t1) / 1000).toFixed(1)} s`,
+    );
+    const refused = Object.entries(m.refusedEdges).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(
+      `  false links by table pair: ${pairErrorsByTable(keys, predictedLabels, truth)}; missed: ${pairErrorsByTable(keys, truth, predictedLabels)}; ` +
+        `relational links ${m.relationalBoosts}; refused by guards: ${refused}`,
     );
   } finally {
     await bench.drop();

@@ -83,7 +83,8 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   }
 
   const decisions = await listDecisions(store.db);
-  const result = matchMentions(mentions, stored.model, { decisions });
+  // The prior scales with the store's size, not the training set's (pipeline/match/index.ts).
+  const result = matchMentions(mentions, stored.model, { decisions, populationSize: mentions.length });
   const modelVersion = stored.version;
 
   return store.transaction(async (tx) => {

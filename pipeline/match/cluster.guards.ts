@@ -1,14 +1,16 @@
 /**
  * What may never share a cluster: two different valid NHS numbers, two different valid UPNs,
- * twins (same dob and surname, clearly different forenames, same household or postcode), and
+ * twins (same dob and surname, clearly different forenames, same household or postcode),
  * pairs under a cannot-link constraint (a human rejection, a relation making someone their own
- * parent).
+ * parent, two people one household lists separately), and a stated parent with someone born less than 12 years before the child
+ * ('parent-age', relational.pass.ts).
  */
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import { forenameComparison, FORENAME_LEVEL } from './forename.comparison.js';
 import { csrIntersects } from './string-dictionary.js';
+import { dobComparison, DOB_LEVEL } from './dob.comparison.js';
 
-export type ConflictReason = 'nhs' | 'upn' | 'twins' | 'cannot-link';
+export type ConflictReason = 'nhs' | 'upn' | 'twins' | 'cannot-link' | 'parent-age';
 
 /**
  * Clearly different forenames: neither equal, a variant, a near spelling (a typo is not a twin),
@@ -58,4 +60,44 @@ export function twinCandidates(enc: EncodedMentions): Map<number, number[]> {
 
 export function twinKey(enc: EncodedMentions, i: number): number {
   return (enc.surname[i] as number) * 131072 + ((enc.dobDay[i] as number) + 65536);
+}
+
+/** `source:table` of a record key. */
+function tableOf(key: string): string {
+  const a = key.indexOf(':');
+  const b = a < 0 ? -1 : key.indexOf(':', a + 1);
+  return b < 0 ? key : key.slice(0, b);
+}
+
+/**
+ * Two records of one table sharing a household key (a tenancy) whose dates of birth clearly
+ * differ (neither equal, swapped nor one keying slip apart): a source lists each person once per
+ * household (one `person_ref` per person), so they are different people. Cannot-link pairs.
+ */
+export function householdCannotLinks(enc: EncodedMentions): [number, number][] {
+  const byPlace = new Map<number, number[]>();
+  const { offsets, data } = enc.placeIds;
+  for (let i = 0; i < enc.n; i++) {
+    if (enc.dobDay[i] === NO_DOB) continue;
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      const p = data[k] as number;
+      if (!(enc.places.values[p] as string).startsWith('h:')) continue;
+      const list = byPlace.get(p);
+      if (list === undefined) byPlace.set(p, [i]);
+      else list.push(i);
+    }
+  }
+  const out = new Set<number>();
+  for (const list of byPlace.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        if (tableOf(enc.recordKeys[i] as string) !== tableOf(enc.recordKeys[j] as string)) continue;
+        const level = dobComparison.compare(enc, i, j);
+        if (level === DOB_LEVEL.withinYear || level === DOB_LEVEL.else) out.add(Math.min(i, j) * enc.n + Math.max(i, j));
+      }
+    }
+  }
+  return [...out].sort((p, q) => p - q).map((k) => [Math.floor(k / enc.n), k % enc.n]);
 }

@@ -7,6 +7,8 @@
  */
 import type { EncodedMentions } from './mention.encoding.js';
 import { areTwins, twinCandidates, twinKey, type ConflictReason } from './cluster.guards.js';
+import { NO_DOB } from './mention.encoding.js';
+import type { AgeBounds } from './relational.pass.js';
 
 export const EDGE_RANK = { humanAccept: 0, identifier: 1, probabilistic: 2, relational: 3 } as const;
 
@@ -50,11 +52,18 @@ export class GuardedClusterer {
   private readonly rootUpn: Int32Array;
   private readonly cannot = new Map<number, number[]>();
   private readonly twins: Map<number, number[]>;
+  /** Per root, in day numbers (NO_DOB when none): dob range and the birth bounds of parents/children. */
+  private readonly rootMinDob: Int32Array | null = null;
+  private readonly rootMaxDob: Int32Array | null = null;
+  private readonly rootLatestBirth: Int32Array | null = null;
+  private readonly rootEarliestBirth: Int32Array | null = null;
 
+  /** `ageBounds`: a cluster never holds a dob after a stated parent's latest birth (or before a stated child's earliest). */
   constructor(
     private readonly enc: EncodedMentions,
     cannotLink: readonly (readonly [number, number])[],
     guards: GuardOptions = {},
+    ageBounds?: AgeBounds,
   ) {
     const n = enc.n;
     this.parent = new Int32Array(n);
@@ -69,6 +78,12 @@ export class GuardedClusterer {
     }
     for (const [x, y] of cannotLink) this.addCannotLink(x, y);
     this.twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
+    if (ageBounds !== undefined) {
+      this.rootMinDob = Int32Array.from(enc.dobDay);
+      this.rootMaxDob = Int32Array.from(enc.dobDay);
+      this.rootLatestBirth = Int32Array.from(ageBounds.latestBirth);
+      this.rootEarliestBirth = Int32Array.from(ageBounds.earliestBirth);
+    }
   }
 
   addCannotLink(x: number, y: number): void {
@@ -109,7 +124,46 @@ export class GuardedClusterer {
         if (g !== undefined) for (const y of g) if (y !== x && this.find(y) === other && areTwins(this.enc, x, y)) return 'twins';
       }
     }
+    if (this.rootMaxDob !== null && this.ageConflict(ra, rb)) return 'parent-age';
     return null;
+  }
+
+  /** Why the clusters of i and j could not be merged now, or null (also null when already one cluster). */
+  conflictBetween(i: number, j: number): ConflictReason | null {
+    const ra = this.find(i);
+    const rb = this.find(j);
+    return ra === rb ? null : this.conflict(ra, rb);
+  }
+
+  /** A parent in one cluster born after the latest birth its stated children allow, either way round. */
+  private ageConflict(ra: number, rb: number): boolean {
+    const minDob = this.rootMinDob as Int32Array;
+    const maxDob = this.rootMaxDob as Int32Array;
+    const latest = this.rootLatestBirth as Int32Array;
+    const earliest = this.rootEarliestBirth as Int32Array;
+    for (const [x, y] of [[ra, rb], [rb, ra]] as const) {
+      const l = latest[x] as number;
+      const hi = maxDob[y] as number;
+      if (l !== NO_DOB && hi !== NO_DOB && hi > l) return true;
+      const e = earliest[x] as number;
+      const lo = minDob[y] as number;
+      if (e !== NO_DOB && lo !== NO_DOB && lo < e) return true;
+    }
+    return false;
+  }
+
+  private mergeBounds(ra: number, rb: number): void {
+    if (this.rootMaxDob === null) return;
+    const pick = (arr: Int32Array, better: (p: number, q: number) => boolean): void => {
+      const v = arr[rb] as number;
+      if (v === NO_DOB) return;
+      const cur = arr[ra] as number;
+      if (cur === NO_DOB || better(v, cur)) arr[ra] = v;
+    };
+    pick(this.rootMinDob as Int32Array, (p, q) => p < q);
+    pick(this.rootMaxDob, (p, q) => p > q);
+    pick(this.rootLatestBirth as Int32Array, (p, q) => p < q);
+    pick(this.rootEarliestBirth as Int32Array, (p, q) => p > q);
   }
 
   /** Adds a batch of edges; returns the edges applied and refused (indices into the batch). */
@@ -141,6 +195,7 @@ export class GuardedClusterer {
       this.tail[ra] = this.tail[rb] as number;
       if ((this.rootNhs[ra] as number) < 0) this.rootNhs[ra] = this.rootNhs[rb] as number;
       if ((this.rootUpn[ra] as number) < 0) this.rootUpn[ra] = this.rootUpn[rb] as number;
+      this.mergeBounds(ra, rb);
       applied.push(e);
     }
     return { applied: Int32Array.from(applied), refused };

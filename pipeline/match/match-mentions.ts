@@ -10,11 +10,16 @@ import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pa
 import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
 import { PAIR_KIND } from './identifier.rules.js';
 import { EDGE_RANK, GuardedClusterer, type EdgeList, type GuardOptions } from './guarded.clustering.js';
-import { relationalPass, statedRelations, type RelationalResult } from './relational.pass.js';
+import { relationalPass, statedRelations, type RelationalBoost, type RelationalResult } from './relational.pass.js';
+
+/** Relational passes at most (each re-clusters from scratch with what the last one found). */
+const MAX_RELATIONAL_ROUNDS = 5;
+/** A link refused by a guard is reviewed when within this many bits of the links that won. */
+const GUARD_REVIEW_MARGIN = 3;
 import { probabilityFromWeight } from './pair.scorer.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
 import type { BlockingReport } from './candidate-pairs.js';
-import type { ConflictReason } from './cluster.guards.js';
+import { householdCannotLinks, type ConflictReason } from './cluster.guards.js';
 
 export type LinkReason = 'human' | 'identifier' | 'probabilistic' | 'relational';
 export type ReviewReason = 'between thresholds' | 'identifier conflict' | `guard: ${ConflictReason}`;
@@ -139,24 +144,59 @@ export function matchMentions(
   const scored = scorePairs(enc, model, { ...options, minProbability: options.minProbability ?? thresholds.review });
   const t1 = performance.now();
   const decisions = indexDecisions(enc, options.decisions ?? []);
-  // Hard constraints known before clustering: rejections, different identifiers, stated relatives.
-  const relations = options.relational === false ? { cannotLink: [] as [number, number][] } : statedRelations(enc);
-  const allCannot: [number, number][] = [...decisions.reject, ...relations.cannotLink];
+  // Hard constraints known before clustering: rejections, different identifiers, stated
+  // relatives, two people listed in one household.
+  const useRelational = options.relational !== false;
+  const stated = useRelational ? statedRelations(enc) : null;
+  const allCannot: [number, number][] = [...decisions.reject, ...(stated?.cannotLink ?? []), ...householdCannotLinks(enc)];
   for (let e = 0; e < scored.count; e++) if (scored.kind[e] === PAIR_KIND.cannotLink) allCannot.push([scored.a[e] as number, scored.b[e] as number]);
+  const first = buildEdges(scored, decisions, [], thresholds.autoLink);
 
   // First pass; relational evidence over its clusters; relational edges added last (rank 3),
-  // which gives the same clusters as one run over all edges.
-  const clusterer = new GuardedClusterer(enc, allCannot, options.guards);
-  const first = buildEdges(scored, decisions, [], thresholds.autoLink);
-  const firstResult = clusterer.add(first.edges);
-  const t2 = performance.now();
-  let relational: RelationalResult = { boosts: [], cannotLink: [], parentLinks: 0 };
-  if (options.relational !== false) relational = relationalPass(enc, clusterer.labels(), scored, model);
-  const t3 = performance.now();
-  const second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, relational.boosts, thresholds.autoLink);
-  const secondResult = clusterer.add(second.edges);
+  // which gives the same clusters as one run over all edges. Relational evidence found over
+  // those clusters can find more (a parent linked across schools meets her housing record), and
+  // cluster-level role conflicts add cannot-links: repeat from scratch, with everything found so
+  // far, until nothing new turns up.
+  const boostByPair = new Map<number, RelationalBoost>();
+  const extraCannot = new Set<number>();
+  const relationalCannot: [number, number][] = [];
+  let clusterer: GuardedClusterer;
+  let firstResult: ReturnType<GuardedClusterer['add']>;
+  let second: ReturnType<typeof buildEdges>;
+  let secondResult: ReturnType<GuardedClusterer['add']>;
+  let relationalMs = 0;
+  for (let round = 0; ; round++) {
+    clusterer = new GuardedClusterer(enc, [...allCannot, ...relationalCannot], options.guards, stated?.ageBounds);
+    firstResult = clusterer.add(first.edges);
+    const boosts = [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+    second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, boosts, thresholds.autoLink);
+    secondResult = clusterer.add(second.edges);
+    if (stated === null || round >= MAX_RELATIONAL_ROUNDS) break;
+    const tr = performance.now();
+    const found = relationalPass(enc, clusterer.labels(), scored, model, stated);
+    relationalMs += performance.now() - tr;
+    let changed = false;
+    for (const bst of found.boosts) {
+      const k = bst.a * enc.n + bst.b;
+      const prev = boostByPair.get(k);
+      if (prev === undefined || prev.weight < bst.weight) {
+        boostByPair.set(k, bst);
+        changed = true;
+      }
+    }
+    for (const [a, b] of found.cannotLink) {
+      const k = a * enc.n + b;
+      if (extraCannot.has(k)) continue;
+      extraCannot.add(k);
+      relationalCannot.push([a, b]);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  const relational: RelationalResult = { boosts: [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b), cannotLink: relationalCannot, parentLinks: stated?.parents.length ?? 0 };
+  allCannot.push(...relationalCannot);
   const clusterOf = clusterer.labels();
-  const t4 = performance.now();
+  const t2 = performance.now();
 
   const key = (i: number): string => enc.recordKeys[i] as string;
   const links: LinkOutcome[] = [];
@@ -173,36 +213,53 @@ export function matchMentions(
     }
   }
 
-  // Reviews: between thresholds, identifier conflicts, refused edges; never a cannot-link pair
-  // (rejected, different identifiers, stated relatives) nor a pair already in one person.
+  // Reviews: only what a human can usefully decide. Never a cannot-link pair (rejected,
+  // different identifiers, stated relatives) nor a pair already in one person; a pair between
+  // thresholds only when its two people could be merged (no guard stands between them); a link
+  // refused by a guard only when it was about as strong as the links that won (a mention that
+  // fits two people equally), for twins, or when an identifier said link; one pair per two people.
   const rejected = new Set(allCannot.map(([i, j]) => i * enc.n + j));
   const accepted = new Set(decisions.accept.map(([i, j]) => i * enc.n + j));
-  const reviews: ReviewOutcome[] = [];
-  const queued = new Set<number>();
+  const strongest = new Float64Array(enc.n).fill(-Infinity);
+  for (const [batch, res] of [[first, firstResult], [second, secondResult]] as const) {
+    for (const e of res.applied) {
+      const w = batch.edges.weight[e] as number;
+      for (const x of [batch.edges.a[e] as number, batch.edges.b[e] as number]) if (w > (strongest[x] as number)) strongest[x] = w;
+    }
+  }
+  const best = new Map<number, { review: ReviewOutcome; k: number }>();
   const consider = (i: number, j: number, weight: number, probability: number, reason: ReviewReason): void => {
     const k = i * enc.n + j;
-    if (queued.has(k) || rejected.has(k) || accepted.has(k)) return;
-    if (clusterOf[i] === clusterOf[j] && !reason.startsWith('guard')) return;
-    queued.add(k);
-    reviews.push({ a: key(i), b: key(j), weight, probability, reason });
+    if (rejected.has(k) || accepted.has(k)) return;
+    if (clusterOf[i] === clusterOf[j]) return;
+    const ci = clusterOf[i] as number;
+    const cj = clusterOf[j] as number;
+    const personPair = Math.min(ci, cj) * enc.n + Math.max(ci, cj);
+    const prev = best.get(personPair);
+    if (prev !== undefined && (prev.review.probability > probability || (prev.review.probability === probability && prev.k <= k))) return;
+    best.set(personPair, { review: { a: key(i), b: key(j), weight, probability, reason }, k });
   };
-  const refusedCount: Record<ConflictReason, number> = { nhs: 0, upn: 0, twins: 0, 'cannot-link': 0 };
+  const refusedCount: Record<ConflictReason, number> = { nhs: 0, upn: 0, twins: 0, 'cannot-link': 0, 'parent-age': 0 };
   for (const r of refusedAll) {
     refusedCount[r.conflict]++;
     if (r.reason === 'human') continue;
+    const close = r.weight >= Math.min(strongest[r.i] as number, strongest[r.j] as number) - GUARD_REVIEW_MARGIN;
+    if (r.reason !== 'identifier' && r.conflict !== 'twins' && !close) continue;
     consider(r.i, r.j, r.weight, r.reason === 'identifier' ? 1 : probabilityFromWeight(r.weight), `guard: ${r.conflict}`);
   }
+  const mergeable = (i: number, j: number): boolean => clusterer.conflictBetween(i, j) === null;
   for (let e = 0; e < scored.count; e++) {
     const kind = scored.kind[e];
     const p = scored.probability[e] as number;
     const i = scored.a[e] as number;
     const j = scored.b[e] as number;
     if (kind === PAIR_KIND.identifierReview) consider(i, j, scored.weight[e] as number, p, 'identifier conflict');
-    else if (kind === PAIR_KIND.probabilistic && p >= thresholds.review && p < thresholds.autoLink) consider(i, j, scored.weight[e] as number, p, 'between thresholds');
+    else if (kind === PAIR_KIND.probabilistic && p >= thresholds.review && p < thresholds.autoLink && mergeable(i, j)) consider(i, j, scored.weight[e] as number, p, 'between thresholds');
   }
   for (const bst of relational.boosts) {
-    if (bst.probability >= thresholds.review && bst.probability < thresholds.autoLink) consider(bst.a, bst.b, bst.weight, bst.probability, 'between thresholds');
+    if (bst.probability >= thresholds.review && bst.probability < thresholds.autoLink && mergeable(bst.a, bst.b)) consider(bst.a, bst.b, bst.weight, bst.probability, 'between thresholds');
   }
+  const reviews: ReviewOutcome[] = [...best.values()].map((v) => v.review);
   reviews.sort((x, y) => y.probability - x.probability || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
 
   // Persons in record-key order.
@@ -235,7 +292,7 @@ export function matchMentions(
     decisionsApplied: decisions.accept.length + decisions.reject.length,
     decisionsUnknown: decisions.unknown,
     persons: persons.length,
-    timingsMs: { score: t1 - t0, cluster: t2 - t1 + (t4 - t3), relational: t3 - t2, total: t5 - t0 },
+    timingsMs: { score: t1 - t0, cluster: t2 - t1 - relationalMs, relational: relationalMs, total: t5 - t0 },
   };
   if (scored.truePairsInCandidates !== undefined) report.truePairsInCandidates = scored.truePairsInCandidates;
   return { persons, personOf, recordKeys: enc.recordKeys, links, reviews, report };

@@ -44,6 +44,29 @@ export interface TrainOptions {
  */
 const FIXED_M = new Set(['nhs', 'upn']);
 
+/**
+ * Pairs sharing a valid identifier (NHS number, UPN) needed before their level shares replace
+ * EM's m for a comparison (non-null pairs of that comparison).
+ */
+const MIN_LABELLED_PAIRS = 30;
+/** Weight of EM's estimate, in pairs, beside the labelled pairs. */
+const LABEL_PSEUDO_PAIRS = 5;
+
+/** Same valid NHS number or UPN, and neither identifier different. */
+function sharesIdentifier(enc: EncodedMentions, i: number, j: number): boolean {
+  const ni = enc.nhs[i] as number;
+  const nj = enc.nhs[j] as number;
+  const ui = enc.upn[i] as number;
+  const uj = enc.upn[j] as number;
+  const nhsEqual = ni >= 0 && ni === nj;
+  const upnEqual = ui >= 0 && ui === uj;
+  const differ = (ni >= 0 && nj >= 0 && ni !== nj) || (ui >= 0 && uj >= 0 && ui !== uj);
+  return (nhsEqual || upnEqual) && !differ;
+}
+
+/** An EM round whose in-sample match rate ends above this has found no non-matches: discarded. */
+const MAX_ROUND_LAMBDA = 0.999;
+
 interface Round {
   name: string;
   keep: (levels: Uint8Array, row: number) => boolean;
@@ -117,7 +140,17 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   const counter = new PatternCounter(comparisons.map((c) => c.levels.length));
   const gamma = new Uint8Array(C);
   let sampled = 0;
+  // Pairs that share a valid identifier and contradict none: labelled matches.
+  const labelled = comparisons.map((c) => new Float64Array(c.levels.length));
+  let labelledPairs = 0;
   candidates.forEach((i, j) => {
+    if (sharesIdentifier(enc, i, j)) {
+      labelledPairs++;
+      for (let k = 0; k < C; k++) {
+        const l = (comparisons[k] as Comparison).compare(enc, i, j);
+        if (l !== NULL_LEVEL) (labelled[k] as Float64Array)[l]! += 1;
+      }
+    }
     if (rate < 1 && pairHash(i, j) >= rate) return;
     for (let k = 0; k < C; k++) gamma[k] = (comparisons[k] as Comparison).compare(enc, i, j);
     counter.add(gamma);
@@ -147,6 +180,13 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     if (pairs < 20) return;
     const r = expectationMaximisation(set, mPrior, uRaw, estimate, 0.3);
     const names: string[] = [];
+    // Degenerate: every pair taken for a match (people who share a name also share a surname's
+    // household, so u from random pairs does not describe the non-matches). Its m would be the
+    // raw level shares; keep it out.
+    if (r.lambda > MAX_ROUND_LAMBDA) {
+      summary.push({ name, pairs: Math.round(pairs / rate), iterations: r.iterations, lambda: r.lambda, estimated: [] });
+      return;
+    }
     for (let k = 0; k < C; k++) {
       if (!estimate[k] || (only && !only[k])) continue;
       const row = mSum[k] as Float64Array;
@@ -165,6 +205,29 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   const m = comparisons.map((c, k) =>
     mRounds[k]! > 0 ? Array.from(mSum[k] as Float64Array, (v) => v / (mRounds[k] as number)) : c.levels.map((l) => l.mPrior),
   );
+  // Where enough pairs share a valid identifier (labelled matches: Splink estimates m from
+  // labels too), they say how often one person's records disagree on a field: EM cannot tell a
+  // family, who share a surname and a home, from one person, and puts their disagreements into
+  // m. The disagreement (last) level's m comes from the labelled pairs (EM's m as a few pseudo
+  // pairs); the agreement levels keep EM's shape, rescaled: rare levels (a previous name) are
+  // too rare among the labelled pairs to estimate.
+  const fromLabels: string[] = [];
+  for (let k = 0; k < C; k++) {
+    const c = comparisons[k] as Comparison;
+    if (FIXED_M.has(c.name)) continue;
+    const row = labelled[k] as Float64Array;
+    let nonNull = 0;
+    for (const v of row) nonNull += v;
+    if (nonNull < MIN_LABELLED_PAIRS) continue;
+    const mk = m[k] as number[];
+    const last = mk.length - 1;
+    const emLast = mk[last] as number;
+    const labelledLast = ((row[last] as number) + LABEL_PSEUDO_PAIRS * emLast) / (nonNull + LABEL_PSEUDO_PAIRS);
+    const scale = emLast < 1 ? (1 - labelledLast) / (1 - emLast) : 0;
+    m[k] = mk.map((v, l) => (l === last ? labelledLast : v * scale));
+    fromLabels.push(c.name);
+  }
+  if (fromLabels.length > 0) summary.push({ name: 'pairs sharing a valid identifier', pairs: labelledPairs, iterations: 0, lambda: 1, estimated: fromLabels });
 
   // 4. λ, then u corrected for the matches inside the random sample, then λ again.
   const allPairs = (enc.n * (enc.n - 1)) / 2;

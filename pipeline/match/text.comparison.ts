@@ -46,7 +46,11 @@ export const cityComparison: Comparison = {
   },
 };
 
-/** Street address line: exact, JW ≥ 0.88, else. */
+/**
+ * Street address line: exact, JW ≥ 0.88, else. Only when a side has no postcode: where both
+ * have one, the address comparison already holds where they live, and counting the line too
+ * would count one home twice (every household member would look like the same person).
+ */
 export const streetComparison: Comparison = {
   name: 'street',
   levels: [
@@ -59,6 +63,8 @@ export const streetComparison: Comparison = {
     const a = enc.address[i] as number;
     const b = enc.address[j] as number;
     if (a < 0 || b < 0) return NULL_LEVEL;
+    const pc = enc.postcodeFull.offsets;
+    if (pc[i] !== pc[i + 1] && pc[j] !== pc[j + 1]) return NULL_LEVEL;
     if (a === b) return 0;
     return jw(enc, a, b, 0.88) ? 1 : 2;
   },
