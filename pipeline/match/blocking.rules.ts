@@ -8,9 +8,9 @@ import { csrIntersects } from './string-dictionary.js';
 export interface BlockingRule {
   readonly name: string;
   /** Pushes this mention's keys (integers below 2^53) onto `out`. */
-  keys(enc: EncodedMentions, i: number, out: number[]): void;
+  keys(this: void, enc: EncodedMentions, i: number, out: number[]): void;
   /** Extra condition on a pair sharing a key (Splink rules are SQL conditions too). */
-  filter?(enc: EncodedMentions, i: number, j: number): boolean;
+  filter?(this: void, enc: EncodedMentions, i: number, j: number): boolean;
 }
 
 const P21 = 2 ** 21;

@@ -20,7 +20,7 @@ export const BENCHMARK_DIR = path.resolve(import.meta.dirname, '../../../../shar
 export const FEBRL_DATASETS = ['dataset1', 'dataset2', 'dataset3', 'dataset4'] as const;
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), trim: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), trim: true, skip_empty_lines: true });
 }
 
 function febrlDob(v: string | undefined): string | null {
