@@ -44,7 +44,7 @@ export function writePupils(file: string, rows: number): Promise<void> {
       [
         upn(i), '', SURNAMES[i % 10], FORENAMES[i % 12], '', i % 17 === 0 ? 'Amy Old|Amy Older' : '',
         date(i * 7, 2008), i % 2 ? 'F' : 'M', `"${i % 200} High Street, Loughborough"`, `LE${1 + (i % 19)} ${i % 9}AB`,
-        String(100000 + i), String(100000 + (i % 400)), `School ${i % 400}`, date(i, 2015), i % 5 ? '' : date(i + 300, 2016),
+        String(100000 + i), String(100000 + (i % 400)), `School ${i % 400}`, date(i % 3000, 2015), i % 5 ? '' : date((i % 3000) + 300, 2015),
         'NKE'[i % 3], i % 4 ? 'N' : 'Y', 'Dana Lead', '0116 496 0000', 'dsl@school.example',
       ].join(','),
   );
