@@ -98,11 +98,11 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
     );
     let fresh = 0;
     const ids = assignPersonIds(result.persons, previous, () => `new:${fresh++}`);
-    const { rows: seq } = await sql<{ n: number }>`
-      SELECT nextval('person_id_seq')::int AS n FROM generate_series(1, ${fresh})`.execute(tx.db);
+    const { rows: counter } = await sql<{ first: number }>`
+      UPDATE person_id_counter SET issued = issued + ${fresh} RETURNING issued - ${fresh} + 1 AS first`.execute(tx.db);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (id.startsWith('new:')) ids[i] = formatPersonId(seq[Number(id.slice(4))]!.n);
+      if (id.startsWith('new:')) ids[i] = formatPersonId(counter[0]!.first + Number(id.slice(4)));
     }
 
     let personMentions = '';

@@ -194,7 +194,8 @@ export function matchMentions(
     if (!changed) break;
   }
   const relational: RelationalResult = { boosts: [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b), cannotLink: relationalCannot, parentLinks: stated?.parents.length ?? 0 };
-  allCannot.push(...relationalCannot);
+  // Not push(...): a county-sized array overflows the call stack.
+  for (const pair of relationalCannot) allCannot.push(pair);
   const clusterOf = clusterer.labels();
   const t2 = performance.now();
 

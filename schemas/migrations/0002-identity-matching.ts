@@ -17,7 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       finished_at timestamptz,
       report jsonb NOT NULL DEFAULT '{}'
     )`.execute(db);
-  await sql`CREATE SEQUENCE person_id_seq`.execute(db);
+  // A counter row, not a sequence: it rolls back with a failed match run, so a crash mid-write
+  // hands out the same person ids again and the result equals one clean run.
+  await sql`CREATE TABLE person_id_counter (one boolean PRIMARY KEY DEFAULT true CHECK (one), issued int NOT NULL)`.execute(db);
+  await sql`INSERT INTO person_id_counter (issued) VALUES (0)`.execute(db);
   await sql`
     CREATE TABLE person_mention (
       record_key text PRIMARY KEY,
@@ -62,5 +65,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['match_decision', 'match_review', 'match_link', 'person_mention', 'match_run', 'match_model']) {
     await sql.raw(`DROP TABLE IF EXISTS ${table} CASCADE`).execute(db);
   }
-  await sql`DROP SEQUENCE IF EXISTS person_id_seq`.execute(db);
+  await sql`DROP TABLE IF EXISTS person_id_counter`.execute(db);
 }
