@@ -99,7 +99,9 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
     let fresh = 0;
     const ids = assignPersonIds(result.persons, previous, () => `new:${fresh++}`);
     const { rows: counter } = await sql<{ first: number }>`
-      UPDATE person_id_counter SET issued = issued + ${fresh} RETURNING issued - ${fresh} + 1 AS first`.execute(tx.db);
+      INSERT INTO person_id_counter AS c (one, issued) VALUES (true, ${fresh})
+      ON CONFLICT (one) DO UPDATE SET issued = c.issued + ${fresh}
+      RETURNING c.issued - ${fresh} + 1 AS first`.execute(tx.db);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (id.startsWith('new:')) ids[i] = formatPersonId(counter[0]!.first + Number(id.slice(4)));
