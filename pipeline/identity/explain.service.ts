@@ -3,7 +3,7 @@ import type { Database } from '../../schemas/database.js';
 import { explainPair, type PairExplanation } from '../match/explain-pair.js';
 import { loadMatchMentions } from './match-input.repository.js';
 import { latestModel } from './match-model.repository.js';
-import { orderPair } from './match.stage.js';
+import { orderPair } from './pair-order.js';
 
 export class ExplainError extends Error {
   constructor(readonly code: 'NO_MODEL' | 'UNKNOWN_RECORD', detail: string) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schemas/database.js';
 import type { HumanDecision } from '../match/match.decisions.js';
+import { orderPair } from './pair-order.js';
 
 export async function listDecisions(db: Kysely<Database>): Promise<HumanDecision[]> {
   const rows = await db.selectFrom('match_decision').select(['a', 'b', 'decision']).orderBy('decided_at').orderBy('a').orderBy('b').execute();
@@ -14,7 +15,7 @@ export async function recordDecision(
   decision: 'accept' | 'reject',
   decidedBy: string,
 ): Promise<void> {
-  const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+  const [a, b] = orderPair(pair.a, pair.b);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('match_decision')

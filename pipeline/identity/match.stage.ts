@@ -7,6 +7,7 @@ import { loadMatchMentions } from './match-input.repository.js';
 import { latestModel, saveModel } from './match-model.repository.js';
 import { listDecisions } from './match-decision.repository.js';
 import { assignPersonIds, formatPersonId } from './person-ids.js';
+import { orderPair } from './pair-order.js';
 
 const RETRAIN_GROWTH = 2;
 
@@ -107,23 +108,22 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       if (id.startsWith('new:')) ids[i] = formatPersonId(counter[0]!.first + Number(id.slice(4)));
     }
 
-    let personMentions = '';
+    const personMentions: string[] = [];
     let changed = 0;
     result.persons.forEach((members, i) => {
       const id = ids[i]!;
       if (members.some((k) => previous.get(k) !== id) || members.length === 0) changed++;
-      for (const key of members) personMentions += copyLine([key, id, runId]);
+      for (const key of members) personMentions.push(copyLine([key, id, runId]));
     });
     await sql`DELETE FROM person_mention`.execute(tx.db);
-    if (personMentions) await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], personMentions);
+    if (personMentions.length > 0) await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], personMentions.join(''));
 
-    await sql`DELETE FROM match_link`.execute(tx.db);
-    const links = result.links.map((l) => copyLine([...orderPair(l.a, l.b), l.weight, l.probability, l.reason, runId])).join('');
-    if (links) await tx.copyCsv('match_link', ['a', 'b', 'weight', 'probability', 'reason', 'run_id'], links);
-
-    await sql`DELETE FROM match_review`.execute(tx.db);
-    const reviews = result.reviews.map((r) => copyLine([...orderPair(r.a, r.b), r.weight, r.probability, r.reason, runId])).join('');
-    if (reviews) await tx.copyCsv('match_review', ['a', 'b', 'weight', 'probability', 'reason', 'run_id'], reviews);
+    const pairColumns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
+    for (const [table, pairs] of [['match_link', result.links], ['match_review', result.reviews]] as const) {
+      await sql`DELETE FROM ${sql.table(table)}`.execute(tx.db);
+      const csv = pairs.map((p) => copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId])).join('');
+      if (csv) await tx.copyCsv(table, pairColumns, csv);
+    }
 
     const report = { ...result.report, inputDigest: digest, newPersons: fresh };
     await tx.db
@@ -144,8 +144,4 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       match: result.report,
     };
   });
-}
-
-export function orderPair(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
 }
