@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { writeIncidents, writePupils } from './ingest-generate.js';
+import { createBenchDatabase } from './support/bench-store.js';
 
 /**
  * bench:ingest — loads a generated 1,000,000-row pupils.csv and incidents.csv through the real
@@ -12,21 +12,14 @@ import { writeIncidents, writePupils } from './ingest-generate.js';
  */
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env['BENCH_PGLITE_ROWS'] ?? ROWS);
-const ADMIN_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-ingest-'));
 
 async function withDatabase<T>(run: (url: string) => T): Promise<T> {
-  const name = `mash_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase();
   try {
-    return run(url.toString());
+    return run(database.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
