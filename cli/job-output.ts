@@ -46,6 +46,18 @@ export function formatBatchReport(result: Record<string, unknown>): string {
         : `match: ${String(match['mentions'])} mentions -> ${String(match['persons'])} people, ${String(match['personsChanged'])} new or changed`,
     );
   } else lines.push('match: did not run');
-  lines.push('summaries: not rebuilt (the summary job is not built yet)');
+  const summaries = result['summaries'] as Record<string, unknown> | null | undefined;
+  if (summaries) {
+    const c = (key: string) => (typeof summaries[key] === 'number' ? summaries[key] : 0);
+    lines.push(
+      `summaries: ${c('families')} booked families changed: ${c('built')} rebuilt, ${c('unchanged')} unchanged, ` +
+        `${c('notFound')} not found, ${c('refused')} refused, ${c('ambiguous')} ambiguous`,
+    );
+  } else lines.push('summaries: did not run');
+  const packs = result['packs'] as Record<string, unknown> | null | undefined;
+  if (packs) {
+    const files = Array.isArray(packs['files']) ? (packs['files'] as unknown[]).map(String) : [];
+    lines.push(`packs: ${String(packs['packs'])} printed for ${String(packs['meetings'])} meetings${files.length > 0 ? `:\n${files.map((f) => `  ${f}`).join('\n')}` : ''}`);
+  } else lines.push('packs: did not run');
   return lines.join('\n');
 }

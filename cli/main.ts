@@ -3,7 +3,7 @@ import { registerDemo } from './commands/demo.command.js';
 import { registerIngest } from './commands/ingest.command.js';
 import { registerQuarantine } from './commands/quarantine.command.js';
 import { registerMatch } from './commands/match.command.js';
-import { registerPlanned } from './commands/planned.command.js';
+import { registerMeetings } from './commands/meetings.command.js';
 import { registerTrawl } from './commands/trawl.command.js';
 import { registerUsers } from './commands/users.command.js';
 import { registerAudit } from './commands/audit.command.js';
@@ -29,7 +29,7 @@ registerBatch(program);
 registerJobs(program);
 registerWorker(program);
 registerSchedule(program);
-registerPlanned(program);
+registerMeetings(program);
 
 function errorCode(error: unknown): string {
   if (error instanceof Error) return error.message;

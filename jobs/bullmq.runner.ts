@@ -8,7 +8,7 @@ import { requestForExternalKey, type QueuedRequest } from './job-request.reposit
 import type { JobSettings } from './job-settings.js';
 import type { JobContext, ProcessorRegistry } from './processor.js';
 import { assertProcessors, PROCESSORS } from './processor-registry.js';
-import { isJobName, JOB_NAMES, type JobName } from './queue-names.js';
+import { CONCURRENT_JOB_NAMES, isJobName, JOB_NAMES, type JobName } from './queue-names.js';
 import { jobOptions } from './retry-policy.js';
 import { runRequest, type Enqueue } from './run-request.js';
 
@@ -56,7 +56,7 @@ export interface WorkerOptions {
   config: Config;
   settings: JobSettings;
   connection: Redis;
-  /** Concurrent ingests per process; matching and batch planning run one at a time. */
+  /** Concurrent ingests and summary builds per process; matching, planning and packs run one at a time. */
   concurrency: number;
   registry?: ProcessorRegistry;
   /** Codes only: a job failed, or a worker hit a Redis/connection error. */
@@ -109,7 +109,7 @@ export function startWorkers(options: WorkerOptions): WorkerHandle {
     const worker = new Worker(name, process, {
       connection,
       prefix: settings.queuePrefix,
-      concurrency: name === 'ingest' ? options.concurrency : 1,
+      concurrency: CONCURRENT_JOB_NAMES.includes(name) ? options.concurrency : 1,
       lockDuration: settings.lockMs,
       stalledInterval: settings.stalledMs,
       maxStalledCount: 2,

@@ -1,6 +1,8 @@
 import { IngestError } from '../pipeline/ingest/ingest.stage.js';
 import { ExtractFolderError } from '../pipeline/ingest/extract-folder.js';
 import { BadPayloadError } from './job-payloads.js';
+import { UnknownTrawlRequestError } from '../pipeline/trawl/queued-trawl.service.js';
+import { TrawlInputError } from '../pipeline/trawl/trawl-request.js';
 
 /**
  * How a job ended in error, as the queue and `mash jobs` see it: a code (never a message that
@@ -52,6 +54,7 @@ export function errorCode(error: unknown): string {
 export function isPermanent(error: unknown): boolean {
   if (error instanceof JobFailure) return error.permanent;
   if (error instanceof BadPayloadError || error instanceof IngestError || error instanceof ExtractFolderError) return true;
+  if (error instanceof TrawlInputError || error instanceof UnknownTrawlRequestError) return true;
   const code = codeOf(error);
   return code !== null && PERMANENT_ERRNO.has(code);
 }

@@ -24,18 +24,34 @@ export interface MatchPayload {
 export interface BatchPayload {
   /** Absolute path of the inbox: `<inbox>/<source>/<delivery>/*.csv`. */
   inbox: string;
+  /** Packs are printed for meetings in the next this many days (default 2). */
+  packDays: number;
 }
 
-/** Planned (see PLANNED_JOB_NAMES): a trawl request held in PostgreSQL, by id. */
-export interface SummaryPayload {
-  trawlRequestId: number;
+/** Plans summary rebuilds for booked families whose members changed (no input). */
+export type RefreshPayload = Record<string, never>;
+
+/** A trawl request held in PostgreSQL, or booked families whose summaries to rebuild: ids only. */
+export type SummaryPayload = { trawlRequestId: number } | { meetingFamilyIds: number[] };
+
+/** Prints the packs of meetings from today to `days` days ahead. */
+export interface PackPayload {
+  days: number;
 }
 
 export interface JobPayloads {
   ingest: IngestPayload;
   match: MatchPayload;
+  refresh: RefreshPayload;
+  summary: SummaryPayload;
+  pack: PackPayload;
   batch: BatchPayload;
 }
+
+/** Packs cover meetings up to this many days ahead unless told otherwise. */
+export const DEFAULT_PACK_DAYS = 2;
+/** Booked families per summary job: small enough to spread over workers, large enough to batch. */
+export const SUMMARY_CHUNK = 50;
 
 /** What goes on a BullMQ job: a request id, or (from the nightly scheduler) the batch to create. */
 export type QueueJobData = { requestId: number } | { schedulerId: string; inbox: string };
@@ -77,6 +93,17 @@ function isoDate(kind: string, raw: Raw, field: string): string {
   return value;
 }
 
+function id(kind: string, value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) throw new BadPayloadError(kind, field);
+  return value;
+}
+
+function days(kind: string, raw: Raw, field: string): number {
+  const value = raw[field] ?? DEFAULT_PACK_DAYS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 366) throw new BadPayloadError(kind, field);
+  return value;
+}
+
 function flag(kind: string, raw: Raw, field: string): boolean {
   const value = raw[field] ?? false;
   if (typeof value !== 'boolean') throw new BadPayloadError(kind, field);
@@ -98,9 +125,24 @@ const PARSERS: { [K in JobName]: (raw: unknown) => JobPayloads[K] } = {
     const raw = object('match', input);
     return { full: flag('match', raw, 'full'), retrain: flag('match', raw, 'retrain') };
   },
+  refresh(input) {
+    object('refresh', input);
+    return {};
+  },
+  summary(input) {
+    const raw = object('summary', input);
+    if (raw['trawlRequestId'] !== undefined) return { trawlRequestId: id('summary', raw['trawlRequestId'], 'trawlRequestId') };
+    const ids = raw['meetingFamilyIds'];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > SUMMARY_CHUNK) throw new BadPayloadError('summary', 'meetingFamilyIds');
+    return { meetingFamilyIds: ids.map((value) => id('summary', value, 'meetingFamilyIds')) };
+  },
+  pack(input) {
+    const raw = object('pack', input);
+    return { days: days('pack', raw, 'days') };
+  },
   batch(input) {
     const raw = object('batch', input);
-    return { inbox: absolutePath('batch', raw, 'inbox') };
+    return { inbox: absolutePath('batch', raw, 'inbox'), packDays: days('batch', raw, 'packDays') };
   },
 };
 

@@ -1,6 +1,9 @@
 import { batchProcessor } from './batch.processor.js';
 import { ingestProcessor } from './ingest.processor.js';
 import { matchProcessor } from './match.processor.js';
+import { packProcessor } from './pack.processor.js';
+import { refreshProcessor } from './refresh.processor.js';
+import { summaryProcessor } from './summary.processor.js';
 import type { ProcessorRegistry } from './processor.js';
 import { JOB_NAMES } from './queue-names.js';
 
@@ -8,6 +11,9 @@ import { JOB_NAMES } from './queue-names.js';
 export const PROCESSORS: ProcessorRegistry = {
   ingest: ingestProcessor,
   match: matchProcessor,
+  refresh: refreshProcessor,
+  summary: summaryProcessor,
+  pack: packProcessor,
   batch: batchProcessor,
 };
 

@@ -2,16 +2,11 @@
  * Job names. Each has one queue (BullMQ) of the same name and one processor; a worker refuses
  * to start when a name has no processor.
  */
-export const JOB_NAMES = ['ingest', 'match', 'batch'] as const;
+export const JOB_NAMES = ['ingest', 'match', 'refresh', 'summary', 'pack', 'batch'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-/**
- * Names later work will register (typed payloads in job-payloads.ts): `summary` (a trawl
- * request's family summary, payload `{ trawlRequestId }`) and `pack` (a hub meeting's pack).
- * They are not job names yet, so no queue is created and no processor is required for them.
- */
-export const PLANNED_JOB_NAMES = ['summary', 'pack'] as const;
-export type PlannedJobName = (typeof PLANNED_JOB_NAMES)[number];
+/** Job names whose requests may run side by side on one worker process (`--concurrency`). */
+export const CONCURRENT_JOB_NAMES: readonly JobName[] = ['ingest', 'summary'];
 
 /** Redis key prefix when MASH_QUEUE_PREFIX is not set. */
 export const DEFAULT_QUEUE_PREFIX = 'mash';

@@ -20,14 +20,19 @@ function dispatch(registry: ProcessorRegistry, kind: JobName, ctx: JobContext, p
       return registry.ingest(ctx, parsePayload('ingest', payload), id);
     case 'match':
       return registry.match(ctx, parsePayload('match', payload), id);
+    case 'refresh':
+      return registry.refresh(ctx, parsePayload('refresh', payload), id);
+    case 'summary':
+      return registry.summary(ctx, parsePayload('summary', payload), id);
+    case 'pack':
+      return registry.pack(ctx, parsePayload('pack', payload), id);
     case 'batch':
       return registry.batch(ctx, parsePayload('batch', payload), id);
   }
 }
 
 async function advance(ctx: JobContext, parentId: number, enqueue: Enqueue): Promise<void> {
-  const next = await advanceParent(ctx.store, parentId);
-  if (next) await enqueue(next);
+  for (const next of await advanceParent(ctx.store, parentId)) await enqueue(next);
 }
 
 /**

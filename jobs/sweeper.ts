@@ -10,7 +10,7 @@ import type { Enqueue } from './run-request.js';
 export interface SweepReport {
   /** Requests open in PostgreSQL that Redis had lost, put back on their queue. */
   reenqueued: number;
-  /** Parents (batches) moved on: their next child queued, or closed when all had finished. */
+  /** Parents (batches, summary refreshes) moved on: their next stage queued, or closed when all had finished. */
   parentsChecked: number;
 }
 
@@ -39,8 +39,8 @@ export async function sweepOnce(
   }
   for (const parentId of await findOpenParents(store.db, settings.sweepPendingMs)) {
     report.parentsChecked++;
-    const next = await advanceParent(store, parentId);
-    if (next && (await missingFromQueue(queues, next))) {
+    for (const next of await advanceParent(store, parentId)) {
+      if (!(await missingFromQueue(queues, next))) continue;
       await enqueue(next);
       report.reenqueued++;
     }

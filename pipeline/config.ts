@@ -5,6 +5,8 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly redisUrl: string | null;
   readonly dataDir: string;
+  /** Where the overnight run prints meeting packs: MASH_OUTBOX, else `<MASH_DATA_DIR>/outbox`. */
+  readonly outboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -30,9 +32,11 @@ function optionalUrl(env: NodeJS.ProcessEnv, variable: string, protocols: string
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env['MASH_DATA_DIR']?.trim() || './.mash');
   return Object.freeze({
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    dataDir: path.resolve(env['MASH_DATA_DIR']?.trim() || './.mash'),
+    dataDir,
+    outboxDir: path.resolve(env['MASH_OUTBOX']?.trim() || path.join(dataDir, 'outbox')),
   });
 }

@@ -225,7 +225,81 @@ export interface JobRequestTable {
   result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
+/** Migration 0005: a trawl asked for as queued work; the subject query stays in PostgreSQL. */
+export interface TrawlRequestTable {
+  id: Generated<number>;
+  actor: string;
+  purpose: string;
+  consent: string;
+  lawful_basis: string | null;
+  subject: ColumnType<Record<string, unknown>, string, never>;
+  window_from: string | null;
+  window_to: string | null;
+  format: string;
+  created_at: Generated<string>;
+  outcome: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+export interface HubMeetingTable {
+  id: Generated<number>;
+  hub: string;
+  meeting_date: string;
+  created_by: string;
+  created_at: Generated<string>;
+}
+
+export interface MeetingFamilyTable {
+  id: Generated<number>;
+  meeting_id: number;
+  subject_key: string;
+  purpose: string;
+  consent: string;
+  lawful_basis: string | null;
+  booked_by: string;
+  booked_at: Generated<string>;
+  last_outcome: string | null;
+  checked_extract_id: number | null;
+  membership_digest: string | null;
+  member_person_ids: ColumnType<string[], string[] | undefined, string[]>;
+  checked_at: string | null;
+  checked_request_id: number | null;
+}
+
+export interface FamilySummaryTable {
+  id: Generated<number>;
+  meeting_family_id: number | null;
+  trawl_request_id: number | null;
+  version: number;
+  subject_person_id: string;
+  content_hash: string;
+  summary: ColumnType<Record<string, unknown>, string, never>;
+  html: string | null;
+  built_at: Generated<string>;
+}
+
+export interface MeetingPackTable {
+  id: Generated<number>;
+  meeting_id: number;
+  request_id: number;
+  file: string;
+  families: number;
+  built_at: Generated<string>;
+}
+
+export interface PackFamilyTable {
+  pack_id: number;
+  meeting_family_id: number;
+  subject_key: string;
+  family_summary_id: number | null;
+}
+
 export interface Database {
+  trawl_request: TrawlRequestTable;
+  hub_meeting: HubMeetingTable;
+  meeting_family: MeetingFamilyTable;
+  family_summary: FamilySummaryTable;
+  meeting_pack: MeetingPackTable;
+  pack_family: PackFamilyTable;
   job_request: JobRequestTable;
   app_user: AppUserTable;
   audit_entry: AuditEntryTable;
@@ -235,6 +309,7 @@ export interface Database {
   match_link: MatchPairTable;
   match_review: MatchPairTable;
   match_decision: MatchDecisionTable;
+  match_state: MatchStateTable;
   extract: ExtractTable;
   extract_file: ExtractFileTable;
   raw_row: RawRowTable;
@@ -247,4 +322,22 @@ export interface Database {
   event_party: EventPartyTable;
   involvement: InvolvementTable;
   relationship: RelationshipTable;
+}
+
+/** What the last match run leaves for a delta run (pipeline/match/delta.scoring.ts). */
+export interface MatchStateTable {
+  one: ColumnType<boolean, boolean | undefined, never>;
+  run_id: number;
+  model_version: number;
+  evidence_cut: number;
+  mentions: number;
+  pairs: number;
+  /** Record keys, sorted, one per line. */
+  record_keys: string;
+  /** Little-endian typed arrays: Float64 per mention; Int32, Int32, Float64, Uint8 per pair. */
+  fingerprints: Uint8Array;
+  pair_a: Uint8Array;
+  pair_b: Uint8Array;
+  evidence: Uint8Array;
+  kind: Uint8Array;
 }

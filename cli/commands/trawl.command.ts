@@ -4,8 +4,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CONSENTS, PURPOSES, type Consent, type Purpose } from '../../schemas/summary.schema.js';
 import { renderSummary, summaryFileName } from '../../pipeline/trawl/summary-output.js';
-import { OUTPUT_FORMATS, TrawlInputError, type OutputFormat, type SubjectQuery, type TrawlResult } from '../../pipeline/trawl/trawl-request.js';
-import { auditFileWritten, runTrawl } from '../../pipeline/trawl/trawl.service.js';
+import { OUTPUT_FORMATS, TrawlInputError, type OutputFormat, type SubjectQuery, type TrawlRequest, type TrawlResult } from '../../pipeline/trawl/trawl-request.js';
+import { auditFileWritten, checkTrawlRequest } from '../../pipeline/trawl/trawl.service.js';
+import { createTrawlRequest, getTrawlRequest } from '../../pipeline/trawl/trawl-request.repository.js';
+import { familySummaryById } from '../../pipeline/summaries/family-summary.repository.js';
+import { readJobSettings } from '../../jobs/job-settings.js';
+import { submitJob } from '../../jobs/submit-job.js';
+import { describeProgress, finishedResult, JobOutcomeError } from '../job-output.js';
+import { progressLine } from '../progress.js';
 import { formatTable } from '../format-table.js';
 import { UsageError } from '../usage.js';
 import { withStore } from '../with-store.js';
@@ -97,27 +103,41 @@ export function registerTrawl(program: Command): void {
       const consent = oneOf<Consent>(flags.consent, CONSENTS, '--consent');
       const format = oneOf<OutputFormat>(flags.format, OUTPUT_FORMATS, '--format');
       const subject = subjectQuery(flags);
+      const request: TrawlRequest = {
+        actor: requester(flags.as),
+        purpose,
+        consent,
+        lawfulBasis: flags.lawfulBasis ?? null,
+        subject,
+        format,
+        ...(flags.from === undefined ? {} : { from: flags.from }),
+        ...(flags.to === undefined ? {} : { to: flags.to }),
+      };
+      try {
+        checkTrawlRequest(request);
+      } catch (error) {
+        if (error instanceof TrawlInputError) throw new UsageError(error.message);
+        throw error;
+      }
       await withStore(async (store, config) => {
-        let result: TrawlResult;
-        try {
-          result = await runTrawl(store.db, {
-            actor: requester(flags.as),
-            purpose,
-            consent,
-            lawfulBasis: flags.lawfulBasis ?? null,
-            subject,
-            format,
-            ...(flags.from === undefined ? {} : { from: flags.from }),
-            ...(flags.to === undefined ? {} : { to: flags.to }),
-          });
-        } catch (error) {
-          if (error instanceof TrawlInputError) throw new UsageError(error.message);
-          throw error;
-        }
-        if (result.kind !== 'summary') {
-          reportUnfinished(result);
+        // The query (it may hold a name) stays in PostgreSQL; the job carries the request's id.
+        const trawlRequestId = await createTrawlRequest(store.db, request);
+        const progress = progressLine();
+        const submitted = await submitJob(store, config, readJobSettings(), 'summary', { trawlRequestId }, {
+          wait: true,
+          onProgress: (p) => progress.update(describeProgress(p)),
+        });
+        progress.done();
+        finishedResult(submitted);
+        const outcome = (await getTrawlRequest(store.db, trawlRequestId))?.outcome ?? null;
+        if (outcome === null) throw new JobOutcomeError(`job ${submitted.requestId} (summary) finished without an outcome`);
+        if (outcome.kind !== 'summary') {
+          reportUnfinished(outcome as Exclude<TrawlResult, { kind: 'summary' }>);
           return;
         }
+        const stored = await familySummaryById(store.db, outcome.summaryId);
+        if (stored === null) throw new JobOutcomeError(`job ${submitted.requestId} (summary) kept no summary`);
+        const result = { summary: stored.summary };
         const output = await renderSummary(result.summary, format);
         const out = flags.out ?? (format === 'pdf' ? path.join(config.dataDir, 'out', summaryFileName(result.summary, format)) : undefined);
         if (out === undefined) {

@@ -39,7 +39,7 @@ const GREY = '#555555';
 const CONTENT_WIDTH = 595.28 - 2 * 40;
 
 let configured = false;
-function configurePdfMake(): void {
+export function configurePdfMake(): void {
   if (configured) return;
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((file) => ALLOWED_FILES.has(path.resolve(file)));
@@ -50,7 +50,7 @@ function headerRow(labels: string[]): TableCell[] {
   return labels.map((text) => ({ text, style: 'th' }));
 }
 
-function table(widths: (string | number)[], head: string[], rows: TableCell[][]): ContentTable {
+export function table(widths: (string | number)[], head: string[], rows: TableCell[][]): ContentTable {
   return {
     table: { headerRows: 1, dontBreakRows: true, widths, body: [headerRow(head), ...rows] },
     layout: {
@@ -71,7 +71,7 @@ function heading(text: string): Content {
   return { text, style: 'h2', headlineLevel: 1 };
 }
 
-function muted(text: string): Content {
+export function muted(text: string): Content {
   return { text, color: GREY, fontSize: 8.5, margin: [0, 0, 0, 4] };
 }
 
@@ -250,18 +250,11 @@ function sourcesBlock(view: SummaryView): Content[] {
   return [{ stack: block, unbreakable: true }];
 }
 
-/** The pdfmake document definition for a summary (exported for inspection and tests). */
-export function summaryPdfDefinition(summary: FamilySummary, treeSvg: string | null, options: RenderOptions = {}): TDocumentDefinitions {
-  const view = buildSummaryView(summary, options);
+/** Page, header, heading-keeping and styles shared by every mash PDF (summaries and packs). */
+export function pdfPageLayout(): Omit<TDocumentDefinitions, 'content'> {
   return {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
-    info: {
-      title: `${PROTECTIVE_MARKING} — ${view.title}: ${view.subjectName}`,
-      subject: 'Family summary',
-      creator: 'mash',
-      producer: 'mash (pdfmake)',
-    },
     header: () => ({
       text: PROTECTIVE_MARKING,
       alignment: 'center',
@@ -271,27 +264,10 @@ export function summaryPdfDefinition(summary: FamilySummary, treeSvg: string | n
       characterSpacing: 0.8,
       margin: [40, 20, 40, 0],
     }),
-    footer: (currentPage, pageCount) => ({
-      columns: [
-        { text: `${view.subjectName} · ${view.title}`, fontSize: 7.5, color: GREY, width: '*' },
-        { text: PROTECTIVE_MARKING, alignment: 'center', bold: true, color: RED, fontSize: 9, characterSpacing: 0.8, width: 'auto' },
-        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 8, color: '#333333', width: '*' },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
     // Keep a heading with what follows it: a section heading low on a page starts a new page.
     pageBreakBefore: (node) =>
       (node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.82) ||
       (node.headlineLevel === 2 && node.startPosition.verticalRatio > 0.9),
-    content: [
-      ...headerBlock(view),
-      ...membersBlock(view),
-      ...treeBlock(treeSvg),
-      ...practitionersBlock(view),
-      ...flagsBlock(view),
-      ...timelineBlock(view),
-      ...sourcesBlock(view),
-    ],
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
     styles: {
       h1: { fontSize: 17, bold: true, margin: [0, 0, 0, 2] },
@@ -304,19 +280,68 @@ export function summaryPdfDefinition(summary: FamilySummary, treeSvg: string | n
   };
 }
 
+/** A footer with a label, the protective marking and "Page N of M". */
+export function pdfFooter(text: string): TDocumentDefinitions['footer'] {
+  return (currentPage, pageCount) => ({
+    columns: [
+      { text, fontSize: 7.5, color: GREY, width: '*' },
+      { text: PROTECTIVE_MARKING, alignment: 'center', bold: true, color: RED, fontSize: 9, characterSpacing: 0.8, width: 'auto' },
+      { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 8, color: '#333333', width: '*' },
+    ],
+    margin: [40, 16, 40, 0],
+  });
+}
+
+/** The body of a summary, section by section (a pack prints several in one document). */
+export function summaryPdfContent(summary: FamilySummary, treeSvg: string | null, options: RenderOptions = {}): Content[] {
+  const view = buildSummaryView(summary, options);
+  return [
+    ...headerBlock(view),
+    ...membersBlock(view),
+    ...treeBlock(treeSvg),
+    ...practitionersBlock(view),
+    ...flagsBlock(view),
+    ...timelineBlock(view),
+    ...sourcesBlock(view),
+  ];
+}
+
+/** The pdfmake document definition for a summary (exported for inspection and tests). */
+export function summaryPdfDefinition(summary: FamilySummary, treeSvg: string | null, options: RenderOptions = {}): TDocumentDefinitions {
+  const view = buildSummaryView(summary, options);
+  return {
+    ...pdfPageLayout(),
+    info: {
+      title: `${PROTECTIVE_MARKING} — ${view.title}: ${view.subjectName}`,
+      subject: 'Family summary',
+      creator: 'mash',
+      producer: 'mash (pdfmake)',
+    },
+    footer: pdfFooter(`${view.subjectName} · ${view.title}`),
+    content: summaryPdfContent(summary, treeSvg, options),
+  };
+}
+
+/** PDF bytes of a document definition, with the fonts pdfmake ships and no other file or URL. */
+export function printPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  configurePdfMake();
+  pdfMake.setFonts(structuredClone(FONTS));
+  return pdfMake.createPdf(definition).getBuffer();
+}
+
+/** The family tree as SVG, or null when it cannot be drawn (the summary prints the tree's note). */
+export async function treeSvgOrNull(summary: FamilySummary): Promise<string | null> {
+  try {
+    return await renderFamilyTreeSvg(summary);
+  } catch {
+    return null;
+  }
+}
+
 /** The PDF bytes of a summary's printable form. */
 export async function renderSummaryPdf(summary: FamilySummary, options: RenderOptions = {}): Promise<Buffer> {
-  configurePdfMake();
-  let treeSvg: string | null;
-  try {
-    treeSvg = await renderFamilyTreeSvg(summary);
-  } catch {
-    treeSvg = null;
-  }
-  const print = (svg: string | null): Promise<Buffer> => {
-    pdfMake.setFonts(structuredClone(FONTS));
-    return pdfMake.createPdf(summaryPdfDefinition(summary, svg, options)).getBuffer();
-  };
+  const treeSvg = await treeSvgOrNull(summary);
+  const print = (svg: string | null): Promise<Buffer> => printPdf(summaryPdfDefinition(summary, svg, options));
   if (treeSvg === null) return print(null);
   try {
     return await print(treeSvg);

@@ -62,7 +62,8 @@ async function resolveSubject(db: Db, request: TrawlRequest, scope: SearchScope)
   return { kind: 'not_found', reason: 'NO_CANDIDATE' };
 }
 
-function checkRequest(request: TrawlRequest): void {
+/** Rejects a request that can never run (no user, no name, a malformed date): before it is queued. */
+export function checkTrawlRequest(request: TrawlRequest): void {
   if (request.actor.trim() === '') throw new TrawlInputError('USER_REQUIRED', 'name the user with --as');
   if (!('recordKey' in request.subject)) {
     const s = request.subject;
@@ -72,7 +73,7 @@ function checkRequest(request: TrawlRequest): void {
 }
 
 export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDependencies = {}): Promise<TrawlResult> {
-  checkRequest(request);
+  checkTrawlRequest(request);
   const now = request.now ?? new Date();
   const today = londonDay(now);
   const window = trawlWindow(today, request.from, request.to);

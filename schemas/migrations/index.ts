@@ -3,6 +3,7 @@ import * as stagingStore from './0001-staging-store.js';
 import * as identityMatching from './0002-identity-matching.js';
 import * as trawlAudit from './0003-trawl-audit.js';
 import * as jobRequests from './0004-job-requests.js';
+import * as meetingsSummaries from './0005-meetings-summaries.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-identity-matching': identityMatching,
   '0003-trawl-audit': trawlAudit,
   '0004-job-requests': jobRequests,
+  '0005-meetings-summaries': meetingsSummaries,
 };

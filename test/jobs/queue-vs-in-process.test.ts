@@ -12,7 +12,10 @@ import { childrenOf, createRequest, getRequest, type JobRequest } from '../../jo
 import { readJobSettings } from '../../jobs/job-settings.js';
 import { startSweeper, type SweepReport } from '../../jobs/sweeper.js';
 import { COUNTY, readCsvObjects } from '../support/county.js';
-import { personMentionRows } from '../support/people.js';
+import { addDays, format } from 'date-fns';
+import { bookMeeting } from '../../pipeline/meetings/booking.service.js';
+import { upsertUser } from '../../pipeline/trawl/user.repository.js';
+import { familySummaryRows, personMentionRows } from '../support/people.js';
 import { connectTestRedis, deletePrefix, dumpPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.js';
 import { runCli, startCli } from '../support/run-cli.js';
 import { snapshotStore } from '../support/snapshot.js';
@@ -45,6 +48,9 @@ function namesFoundIn(text: string, names: string[]): string[] {
   return names.filter((name) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(lower));
 }
 
+const BOOKED = ['education:pupils:A855209519001', 'education:pupils:X855205217001'];
+const TOMORROW = format(addDays(new Date(), 1), 'yyyy-MM-dd');
+
 function waitDone(t: TestStore, id: number, timeoutMs = 120_000): Promise<JobRequest> {
   return waitFor(`request ${id} to finish`, async () => {
     const r = await getRequest(t.store.db, id);
@@ -68,7 +74,15 @@ describe('BullMQ on Redis and in-process give the same store', () => {
     const batch = await runInProcess(id, { store: reference.store, config, settings: readJobSettings({}) });
     expect(batch.status).toBe('done');
     expect(batch.result).toMatchObject({ deliveries: 6, loaded: 6, failed: 0, skipped: [{ folder: 'pets', reason: 'UNKNOWN_SOURCE' }] });
-  }, 180_000);
+    // Two families booked on tomorrow's meeting; the next overnight run builds their summaries and pack.
+    await upsertUser(reference.store.db, 'hub-analyst', 'analyst');
+    await bookMeeting(reference.store.db, {
+      hub: 'North Locality', date: TOMORROW, subjectKeys: BOOKED, purpose: 'early-help', consent: 'none', lawfulBasis: null, bookedBy: 'hub-analyst',
+    });
+    const next = await createRequest(reference.store.db, { kind: 'batch', payload: { inbox }, enqueued: true });
+    const again = await runInProcess(next, { store: reference.store, config, settings: readJobSettings({}) });
+    expect(again.result).toMatchObject({ loaded: 0, summaries: { families: 2, built: 2 }, packs: { packs: 1 } });
+  }, 240_000);
 
   afterAll(async () => {
     for (const prefix of prefixes) await deletePrefix(redis, prefix);
@@ -109,6 +123,24 @@ describe('BullMQ on Redis and in-process give the same store', () => {
       expect(jobs.stdout).toMatch(/ingest\s+0\s+0\s+0\s+7\s+0/);
       expect(jobs.stdout).toContain('last overnight run: request');
       output += match.stdout + match.stderr + noWait.stdout + jobs.stdout + jobs.stderr;
+
+      // Booked families: the overnight run on the workers rebuilds their summaries and prints the pack.
+      expect((await runCli(['users', 'add', 'hub-analyst', '--role', 'analyst'], env)).code).toBe(0);
+      const book = await runCli(['meetings', 'add', '--hub', 'North Locality', '--date', TOMORROW, '--subject', ...BOOKED, '--as', 'hub-analyst'], env);
+      expect(book.stdout).toMatch(/^meeting \d+ \(North Locality, \d{4}-\d{2}-\d{2}\): 2 families booked/);
+      const overnight = await runCli(['batch', '--inbox', inbox], env);
+      expect(overnight.code).toBe(0);
+      expect(overnight.stdout).toContain('summaries: 2 booked families changed: 2 rebuilt');
+      expect(overnight.stdout).toMatch(/packs: 1 printed for 1 meetings:\n {2}\S+pack-\S+-north-locality-run\d+\.pdf/);
+      expect(await familySummaryRows(t.store.db)).toEqual(await familySummaryRows(reference.store.db));
+      output += book.stdout + book.stderr + overnight.stdout + overnight.stderr;
+
+      // A trawl is a queued summary job too: the worker answers, the command prints the summary.
+      const trawl = await runCli(['trawl', '--record', BOOKED[0]!, '--purpose', 'early-help', '--consent', 'none', '--as', 'hub-analyst'], env);
+      expect(trawl.code).toBe(0);
+      const summary = JSON.parse(trawl.stdout) as { subject: { personId: string } };
+      const { rows: subject } = await sql<{ person_id: string }>`SELECT person_id FROM person_mention WHERE record_key = ${BOOKED[0]!}`.execute(reference.store.db);
+      expect(summary.subject.personId).toBe(subject[0]!.person_id);
 
       expect(await personMentionRows(t.store.db)).toEqual(await personMentionRows(reference.store.db));
 
@@ -168,7 +200,12 @@ describe('BullMQ on Redis and in-process give the same store', () => {
       expect(sweeps.reduce((n, s) => n + s.reenqueued, 0)).toBeGreaterThanOrEqual(1);
 
       const children = await childrenOf(t.store.db, id);
-      expect(children.map((c) => [c.kind, c.status, c.attempts])).toEqual([...Array.from({ length: 6 }, () => ['ingest', 'done', 1]), ['match', 'done', 1]]);
+      expect(children.map((c) => [c.kind, c.status, c.attempts])).toEqual([
+        ...Array.from({ length: 6 }, () => ['ingest', 'done', 1]),
+        ['match', 'done', 1],
+        ['refresh', 'done', 1],
+        ['pack', 'done', 1],
+      ]);
       expect(batch.result).toMatchObject({ deliveries: 6, loaded: 6, failed: 0 });
       const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM extract`.execute(t.store.db);
       expect(rows[0]!.n).toBe(6);

@@ -21,3 +21,11 @@ export async function linkRows(db: Kysely<Database>): Promise<{ links: string[];
   const reviews = await sql<{ line: string }>`SELECT a || ' ' || b || ' ' || round(weight::numeric, 6) AS line FROM match_review ORDER BY 1`.execute(db);
   return { links: links.rows.map((r) => r.line), reviews: reviews.rows.map((r) => r.line) };
 }
+
+/** Booked families' summaries as `subject_key version content_hash` lines (generation times left out). */
+export async function familySummaryRows(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ line: string }>`
+    SELECT f.subject_key || ' v' || s.version || ' ' || s.content_hash AS line
+    FROM family_summary s JOIN meeting_family f ON f.id = s.meeting_family_id ORDER BY 1`.execute(db);
+  return rows.map((r) => r.line);
+}

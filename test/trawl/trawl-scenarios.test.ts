@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { generateCounty } from '../../fixtures/generate/county.js';
 import { SOURCES } from '../../schemas/canonical.js';
 import type { FamilySummary } from '../../schemas/summary.schema.js';
@@ -21,6 +20,7 @@ import type { TrawlRequest, TrawlResult } from '../../pipeline/trawl/trawl-reque
 import { runTrawl } from '../../pipeline/trawl/trawl.service.js';
 import { upsertUser } from '../../pipeline/trawl/user.repository.js';
 import { createTestStore, STORE_MODES, type TestStore } from '../support/stores.js';
+import { pdfText } from '../support/pdf-text.js';
 
 interface ScenarioTruth {
   subject: { person_id: string; record_keys: string[] };
@@ -51,17 +51,6 @@ function scenario(name: string): ScenarioTruth {
 function summaryOf(result: TrawlResult): FamilySummary {
   if (result.kind !== 'summary') throw new Error(`expected a summary, got ${result.kind}`);
   return result.summary;
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return pages.join('\n');
 }
 
 describe.each(STORE_MODES)('trawl on the generated county (%s)', (mode) => {
