@@ -33,10 +33,10 @@ function practitionerKey(p: SummaryPractitioner): string {
   return `${p.agency}|${p.name.toLowerCase()}|${p.role}`;
 }
 
-/** Flags by what they say and about whom (the person by any of their record keys). */
+/** Flags by what they say and about whom (the person by their id or any of their record keys). */
 function flagKey(flag: SummaryFlag, members: SummaryMember[]): string[] {
-  const keys = members.find((m) => m.personId === flag.personId)?.recordKeys ?? [flag.personId];
-  return keys.map((k) => `${flag.code}|${k}`);
+  const keys = members.find((m) => m.personId === flag.personId)?.recordKeys ?? [];
+  return [flag.personId, ...keys].map((k) => `${flag.code}|${k}`);
 }
 
 export function summaryChanges(previous: FamilySummary | null, current: FamilySummary): SummaryChanges {

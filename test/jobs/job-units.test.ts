@@ -16,6 +16,11 @@ describe('job payloads', () => {
       source: 'police', folder: '/in/police/x', extractDate: '2026-11-01', mode: 'full', encoding: 'utf-8',
     });
     expect(parsePayload('match', {})).toEqual({ full: false, retrain: false });
+    expect(parsePayload('summary', { trawlRequestId: 3 })).toEqual({ trawlRequestId: 3 });
+    expect(parsePayload('summary', { meetingFamilyIds: [4, 5] })).toEqual({ meetingFamilyIds: [4, 5] });
+    expect(parsePayload('pack', {})).toEqual({ days: 2 });
+    expect(parsePayload('batch', { inbox: '/in' })).toEqual({ inbox: '/in', packDays: 2 });
+    expect(parsePayload('refresh', {})).toEqual({});
     expect(parseQueueJobData({ requestId: 7 })).toEqual({ requestId: 7 });
     expect(parseQueueJobData({ schedulerId: 'nightly-batch', inbox: '/in' })).toEqual({ schedulerId: 'nightly-batch', inbox: '/in' });
   });
@@ -27,6 +32,10 @@ describe('job payloads', () => {
     expect(() => parsePayload('ingest', { source: 'police', folder: 'relative/path', extractDate: '2026-11-01', mode: 'full', encoding: 'utf-8' })).toThrow('ingest.folder');
     expect(() => parsePayload('match', { full: 'yes' })).toThrow('match.full');
     expect(() => parsePayload('batch', null)).toThrow('batch.(payload)');
+    expect(() => parsePayload('summary', { trawlRequestId: 'Leanne' })).toThrow('summary.trawlRequestId');
+    expect(() => parsePayload('summary', { meetingFamilyIds: [] })).toThrow('summary.meetingFamilyIds');
+    expect(() => parsePayload('summary', { meetingFamilyIds: [1, -2] })).toThrow('summary.meetingFamilyIds');
+    expect(() => parsePayload('pack', { days: 1.5 })).toThrow('pack.days');
     expect(() => parseQueueJobData({ requestId: '12' })).toThrow('job.requestId');
     expect(() => parseQueueJobData({ name: 'Leanne' })).toThrow(BadPayloadError);
   });
