@@ -93,7 +93,7 @@ async function familySection(family: PackFamily, index: number): Promise<Content
   if (family.summary === null) return [title, muted(`No summary for this family: ${family.missingReason ?? 'not built'}.`)];
   const svg = await treeSvgOrNull(family.summary);
   const body = summaryPdfContent(family.summary, svg);
-  return [title, ...(family.changes ? changesBlock(family.summary, family.changes) : []), { text: '', pageBreak: 'after' }, ...body];
+  return [title, ...(family.changes ? changesBlock(family.summary, family.changes) : []), ...body];
 }
 
 export async function renderPackPdf(input: PackInput): Promise<Buffer> {

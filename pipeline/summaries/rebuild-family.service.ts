@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
 import type { MeetingFamily } from '../meetings/meeting.repository.js';
 import { renderSummaryHtml } from '../render/summary-html.render.js';
@@ -22,6 +23,9 @@ export async function rebuildFamilySummary(
 ): Promise<RebuildOutcome> {
   return store.transaction(async (tx) => {
     const db = tx.db;
+    // A rebuilt summary can always be rebuilt: a crash may lose the last few commits (each whole,
+    // summary and audit entries together), never half of one, and the next run redoes them.
+    await sql`SET LOCAL synchronous_commit = off`.execute(db);
     const guard = await db
       .selectFrom('meeting_family')
       .select('checked_request_id')
