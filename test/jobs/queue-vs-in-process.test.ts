@@ -141,6 +141,10 @@ describe('BullMQ on Redis and in-process give the same store', () => {
       const summary = JSON.parse(trawl.stdout) as { subject: { personId: string } };
       const { rows: subject } = await sql<{ person_id: string }>`SELECT person_id FROM person_mention WHERE record_key = ${BOOKED[0]!}`.execute(reference.store.db);
       expect(summary.subject.personId).toBe(subject[0]!.person_id);
+      // By name: the name and date of birth stay in PostgreSQL (the canary scan of Redis below).
+      const byName = await runCli(['trawl', '--forename', 'Leanne', '--surname', 'Hardcastle', '--dob', '1997-04-18', '--purpose', 'early-help', '--consent', 'none', '--as', 'hub-analyst'], env);
+      expect(byName.code).toBe(0);
+      expect((JSON.parse(byName.stdout) as { subject: { name: string } }).subject.name).toContain('Hardcastle');
 
       expect(await personMentionRows(t.store.db)).toEqual(await personMentionRows(reference.store.db));
 
