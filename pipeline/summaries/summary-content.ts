@@ -6,6 +6,5 @@ import type { FamilySummary } from '../../schemas/summary.schema.js';
  * moment it was generated.
  */
 export function summaryContentHash(summary: FamilySummary): string {
-  const { generatedAt: _generatedAt, ...content } = summary;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ ...summary, generatedAt: null })).digest('hex');
 }

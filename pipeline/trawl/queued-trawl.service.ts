@@ -29,7 +29,8 @@ export async function runStoredTrawl(store: Store, id: number, deps: TrawlDepend
       case 'ambiguous':
         outcome = { kind: 'ambiguous', auditId: result.auditId, candidates: result.candidates };
         break;
-      default:
+      case 'refused':
+      case 'not_found':
         outcome = { kind: result.kind, auditId: result.auditId, reason: result.reason };
     }
     await recordTrawlOutcome(tx.db, id, outcome);
