@@ -1,19 +1,7 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPages } from '../../test/support/pdf-text.js';
 import { renderSummaryPdf } from './summary-pdf.render.js';
 import { PROTECTIVE_MARKING, SECTION_HEADINGS } from './summary-view.js';
 import { makeTestSummary } from './test-summary.fixture.js';
-
-/** The text of each page, lines joined by spaces. */
-async function pdfPages(pdf: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return pages;
-}
 
 describe('summary PDF', () => {
   let pdf: Buffer;
