@@ -2,7 +2,7 @@
  * The reads a trawl makes: current, not withdrawn versions only, explicit columns, small key
  * lists (one family at a time). Plain functions over `db`; rows mapped to `family-records.ts`.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Sex } from '../../schemas/canonical.js';
 import type { Database } from '../../schemas/database.js';
 import type {
@@ -13,6 +13,23 @@ type Db = Kysely<Database>;
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
+}
+
+type Versioned = 'mention' | 'residence' | 'place' | 'event' | 'event_party' | 'involvement' | 'relationship';
+
+/** The version a source holds now: current, and not withdrawn by a later full extract. */
+function current<T extends Versioned>(eb: ExpressionBuilder<Database, T>) {
+  const e = eb as unknown as ExpressionBuilder<Database, Versioned>;
+  return e.and([e('is_current', '=', true), e('withdrawn_extract_id', 'is', null)]);
+}
+
+/** `column IN (values)` for every list that has values, OR-ed (callers return early when all are empty). */
+function anyOf<T extends Versioned>(eb: ExpressionBuilder<Database, T>, lists: Partial<Record<keyof Database[T] & string, readonly string[]>>) {
+  const e = eb as unknown as ExpressionBuilder<Database, Versioned>;
+  const terms = (Object.entries(lists) as [string, readonly string[] | undefined][]).flatMap(([column, values]) =>
+    values && values.length > 0 ? [e(column as 'natural_key', 'in', unique(values))] : [],
+  );
+  return e.or(terms);
 }
 
 /** person id of each record key that has one. */
@@ -44,8 +61,7 @@ export async function mentionExists(db: Db, key: string): Promise<boolean> {
     .selectFrom('mention')
     .select('natural_key')
     .where('natural_key', '=', key)
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where(current)
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -59,8 +75,7 @@ export async function mentionsOf(db: Db, keys: readonly string[]): Promise<Menti
       'last_seen_date',
     ])
     .where('natural_key', 'in', unique(keys))
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map((r) => ({
@@ -75,9 +90,8 @@ export async function relationshipsTouching(db: Db, keys: readonly string[]): Pr
   const rows = await db
     .selectFrom('relationship')
     .select(['natural_key', 'source', 'from_key', 'to_key', 'type'])
-    .where((eb) => eb.or([eb('from_key', 'in', list), eb('to_key', 'in', list)]))
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { from_key: list, to_key: list }))
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map((r) => ({ key: r.natural_key, source: r.source, fromKey: r.from_key, toKey: r.to_key, type: r.type }));
@@ -101,8 +115,7 @@ export async function residencesOf(db: Db, recordKeys: readonly string[]): Promi
     .selectFrom('residence')
     .select(RESIDENCE_COLUMNS)
     .where('record_key', 'in', unique(recordKeys))
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map(residenceRow);
@@ -117,15 +130,8 @@ export async function residencesAt(
   const rows = await db
     .selectFrom('residence')
     .select(RESIDENCE_COLUMNS)
-    .where((eb) => {
-      const ors = [];
-      if (at.placeKeys.length > 0) ors.push(eb('place_key', 'in', unique(at.placeKeys)));
-      if (at.uprns.length > 0) ors.push(eb('uprn', 'in', unique(at.uprns)));
-      if (at.postcodes.length > 0) ors.push(eb('postcode', 'in', unique(at.postcodes)));
-      return eb.or(ors);
-    })
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { place_key: at.placeKeys, uprn: at.uprns, postcode: at.postcodes }))
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map(residenceRow);
@@ -146,8 +152,7 @@ export async function placesOf(db: Db, placeKeys: readonly string[]): Promise<Pl
     .selectFrom('place')
     .select(PLACE_COLUMNS)
     .where('natural_key', 'in', unique(placeKeys))
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where(current)
     .execute();
   return rows.map(placeRow);
 }
@@ -158,14 +163,8 @@ export async function placesAt(db: Db, at: { uprns: readonly string[]; postcodes
   const rows = await db
     .selectFrom('place')
     .select(PLACE_COLUMNS)
-    .where((eb) => {
-      const ors = [];
-      if (at.uprns.length > 0) ors.push(eb('uprn', 'in', unique(at.uprns)));
-      if (at.postcodes.length > 0) ors.push(eb('postcode', 'in', unique(at.postcodes)));
-      return eb.or(ors);
-    })
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { uprn: at.uprns, postcode: at.postcodes }))
+    .where(current)
     .execute();
   return rows.map(placeRow);
 }
@@ -191,15 +190,8 @@ export async function eventsFor(
   const rows = await db
     .selectFrom('event')
     .select(EVENT_COLUMNS)
-    .where((eb) => {
-      const ors = [];
-      if (by.recordKeys.length > 0) ors.push(eb('record_key', 'in', unique(by.recordKeys)));
-      if (by.placeKeys.length > 0) ors.push(eb('place_key', 'in', unique(by.placeKeys)));
-      if (by.eventKeys.length > 0) ors.push(eb('natural_key', 'in', unique(by.eventKeys)));
-      return eb.or(ors);
-    })
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { record_key: by.recordKeys, place_key: by.placeKeys, natural_key: by.eventKeys }))
+    .where(current)
     .orderBy('date')
     .orderBy('natural_key')
     .execute();
@@ -212,14 +204,8 @@ export async function partiesFor(db: Db, by: { recordKeys: readonly string[]; ev
   const rows = await db
     .selectFrom('event_party')
     .select(['natural_key', 'event_key', 'record_key', 'role'])
-    .where((eb) => {
-      const ors = [];
-      if (by.recordKeys.length > 0) ors.push(eb('record_key', 'in', unique(by.recordKeys)));
-      if (by.eventKeys.length > 0) ors.push(eb('event_key', 'in', unique(by.eventKeys)));
-      return eb.or(ors);
-    })
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { record_key: by.recordKeys, event_key: by.eventKeys }))
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map((r) => ({ key: r.natural_key, eventKey: r.event_key, recordKey: r.record_key, role: r.role }));
@@ -236,15 +222,8 @@ export async function involvementsFor(
     .select([
       'natural_key', 'agency', 'record_key', 'place_key', 'event_key', 'name', 'role', 'team', 'phone', 'email', 'from_date', 'to_date',
     ])
-    .where((eb) => {
-      const ors = [];
-      if (by.recordKeys.length > 0) ors.push(eb('record_key', 'in', unique(by.recordKeys)));
-      if (by.placeKeys.length > 0) ors.push(eb('place_key', 'in', unique(by.placeKeys)));
-      if (by.eventKeys.length > 0) ors.push(eb('event_key', 'in', unique(by.eventKeys)));
-      return eb.or(ors);
-    })
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
+    .where((eb) => anyOf(eb, { record_key: by.recordKeys, place_key: by.placeKeys, event_key: by.eventKeys }))
+    .where(current)
     .orderBy('natural_key')
     .execute();
   return rows.map((r) => ({
