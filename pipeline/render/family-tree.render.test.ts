@@ -1,5 +1,7 @@
 import type { FamilySummary } from '../../schemas/summary.schema.js';
-import { buildFamilyTreeModel, familyTreeDot, leftToRight, renderFamilyTreeSvg } from './family-tree.render.js';
+import { familyTreeDot, leftToRight } from './family-tree.dot.js';
+import { buildFamilyTreeModel } from './family-tree.model.js';
+import { renderFamilyTreeSvg } from './family-tree.render.js';
 import { CHLOE, DEAN, MAUREEN, PATRICK, RUBY, TYLER, makeTestSummary } from './test-summary.fixture.js';
 
 describe('family tree', () => {
