@@ -1,6 +1,8 @@
 import { meetingFamiliesByIds } from '../pipeline/meetings/meeting.repository.js';
 import { rebuildFamilySummary, type RebuildOutcome } from '../pipeline/summaries/rebuild-family.service.js';
 import { runStoredTrawl } from '../pipeline/trawl/queued-trawl.service.js';
+import { loadDataSharingAgreement } from '../pipeline/trawl/data-sharing-agreement.js';
+import { loadFlagThresholds } from '../pipeline/family/flag-thresholds.js';
 import type { Processor } from './processor.js';
 
 const COUNT_OF: Record<RebuildOutcome, string> = {
@@ -24,9 +26,11 @@ export const summaryProcessor: Processor<'summary'> = async (ctx, payload, reque
   }
   const counts: Record<string, number> = { built: 0, unchanged: 0, skipped: 0, refused: 0, notFound: 0, ambiguous: 0 };
   const families = await meetingFamiliesByIds(ctx.store.db, payload.meetingFamilyIds);
+  // Read once for the chunk, not once a family.
+  const deps = { dsa: loadDataSharingAgreement(), thresholds: loadFlagThresholds() };
   for (const [i, family] of families.entries()) {
     await ctx.progress({ phase: 'rebuilding summaries', rows: i });
-    const outcome = await rebuildFamilySummary(ctx.store, family, requestId);
+    const outcome = await rebuildFamilySummary(ctx.store, family, requestId, deps);
     counts[COUNT_OF[outcome]]!++;
   }
   return { kind: 'done', result: counts };

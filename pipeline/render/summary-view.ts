@@ -141,14 +141,16 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+// Building a formatter is costly (ICU); one serves every call.
+const UK_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
 /** 2026-11-22T09:14:00Z -> "22 Nov 2026, 09:14 (UK time)". */
 export function formatDateTime(iso: string): string {
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return iso;
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(when);
-  return `${text} (UK time)`;
+  return `${UK_DATE_TIME.format(when)} (UK time)`;
 }
 
 function recordSource(recordKey: string): string {

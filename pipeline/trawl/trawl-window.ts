@@ -10,9 +10,12 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+// Building a formatter is costly (ICU); one serves every call.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar day in England for an instant. */
 export function londonDay(now: Date): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  return LONDON_DAY.format(now);
 }
 
 export function yearsBefore(date: string, years: number): string {
