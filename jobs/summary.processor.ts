@@ -1,5 +1,5 @@
 import { meetingFamiliesByIds } from '../pipeline/meetings/meeting.repository.js';
-import { rebuildFamilySummary, type RebuildOutcome } from '../pipeline/summaries/rebuild-family.service.js';
+import { rebuildFamilySummaries, type RebuildOutcome } from '../pipeline/summaries/rebuild-family.service.js';
 import { runStoredTrawl } from '../pipeline/trawl/queued-trawl.service.js';
 import { loadDataSharingAgreement } from '../pipeline/trawl/data-sharing-agreement.js';
 import { loadFlagThresholds } from '../pipeline/family/flag-thresholds.js';
@@ -28,10 +28,7 @@ export const summaryProcessor: Processor<'summary'> = async (ctx, payload, reque
   const families = await meetingFamiliesByIds(ctx.store.db, payload.meetingFamilyIds);
   // Read once for the chunk, not once a family.
   const deps = { dsa: loadDataSharingAgreement(), thresholds: loadFlagThresholds() };
-  for (const [i, family] of families.entries()) {
-    await ctx.progress({ phase: 'rebuilding summaries', rows: i });
-    const outcome = await rebuildFamilySummary(ctx.store, family, requestId, deps);
-    counts[COUNT_OF[outcome]]!++;
-  }
+  await ctx.progress({ phase: 'rebuilding summaries', rows: families.length });
+  for (const outcome of await rebuildFamilySummaries(ctx.store, families, requestId, deps)) counts[COUNT_OF[outcome]]!++;
   return { kind: 'done', result: counts };
 };

@@ -12,7 +12,8 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { AuditRecord } from '../audit/audit-entry.js';
 import { gatherFamily, visibleKeys } from '../family/family-gathering.service.js';
 import { buildFamilySummary } from '../family/family-summary.builder.js';
-import { latestExtractDates, mentionExists, personIdsOfKeys } from '../family/family.repository.js';
+import { latestExtractDates, mentionExists } from '../family/family.repository.js';
+import { directReads, type FamilyReads } from '../family/family-reads.js';
 import { loadFlagThresholds, type FlagThresholds } from '../family/flag-thresholds.js';
 import { fullName } from '../family/person-profile.js';
 import { authorise, searchScope, type SearchScope } from './access-policy.js';
@@ -28,6 +29,8 @@ type Db = Kysely<Database>;
 export interface TrawlDependencies {
   dsa?: DataSharingAgreement;
   thresholds?: FlagThresholds;
+  /** How the family is read: straight from `db` unless given (the overnight rebuild batches reads). */
+  reads?: FamilyReads;
 }
 
 function describeQuery(request: TrawlRequest): string {
@@ -36,19 +39,19 @@ function describeQuery(request: TrawlRequest): string {
 
 type Resolution = { kind: 'person'; personId: string } | { kind: 'ambiguous'; candidates: Candidate[] } | { kind: 'not_found'; reason: NotFoundCode };
 
-async function resolveSubject(db: Db, request: TrawlRequest, scope: SearchScope): Promise<Resolution> {
+async function resolveSubject(db: Db, reads: FamilyReads, request: TrawlRequest, scope: SearchScope): Promise<Resolution> {
   if ('recordKey' in request.subject) {
     const key = request.subject.recordKey;
-    if ((await visibleKeys(db, [key], scope)).length === 0) {
+    if ((await visibleKeys(reads, [key], scope)).length === 0) {
       return { kind: 'not_found', reason: (await mentionExists(db, key)) ? 'RECORD_NOT_SEARCHED' : 'NO_RECORD' };
     }
-    const personId = (await personIdsOfKeys(db, [key])).get(key);
+    const personId = (await reads.personIdsOfKeys([key])).get(key);
     if (personId !== undefined) return { kind: 'person', personId };
     return { kind: 'not_found', reason: (await mentionExists(db, key)) ? 'RECORD_NOT_MATCHED' : 'NO_RECORD' };
   }
   const terms: SearchTerms = request.subject;
   const mentions = await findCandidateMentions(db, { dobs: dobsToSearch(terms.dob), surname: terms.surname, sources: scope.included });
-  const visible = new Set(await visibleKeys(db, mentions.map((m) => m.recordKey), scope));
+  const visible = new Set(await visibleKeys(reads, mentions.map((m) => m.recordKey), scope));
   const seen = mentions.filter((m) => visible.has(m.recordKey));
   const describe = (personId: string) => {
     const own = seen.filter((m) => m.personId === personId);
@@ -103,7 +106,8 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   const freshness = await latestExtractDates(db);
   const scope = searchScope(dsa, terms, new Set([...freshness.keys()] as Source[]));
   const scoped: AuditRecord = { ...base, sourcesIncluded: scope.included, sourcesWithheld: scope.withheld.map((w) => w.source) };
-  const resolution = await resolveSubject(db, request, scope);
+  const reads = deps.reads ?? directReads(db);
+  const resolution = await resolveSubject(db, reads, request, scope);
   if (resolution.kind === 'ambiguous') {
     const auditId = await appendAudit(db, {
       ...scoped, outcome: 'ambiguous', reason: 'SEVERAL_CANDIDATES',
@@ -117,7 +121,7 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   }
 
   await appendAudit(db, { ...scoped, subjectPersonId: resolution.personId });
-  const gathering = await gatherFamily(db, resolution.personId, scope, window, today);
+  const gathering = await gatherFamily(reads, resolution.personId, scope, window, today);
   const summary: FamilySummary = buildFamilySummary(gathering, {
     purpose: request.purpose,
     consent: request.consent,
