@@ -17,16 +17,67 @@ interface Pending<A extends Lists, R> {
   reject(error: unknown): void;
 }
 
+/** How long a read waits for others to join it when the gatherings in flight are not counted. */
+const GATHER_MS = 2;
+
 /**
- * One merged read: `fetch` runs once per turn with every field's lists united; `matches` picks a
- * row for a caller by the same test the SQL applies to that caller's lists.
+ * When to run the merged reads: once every gathering in flight (`enter`/`exit`) waits on one,
+ * so the gatherings move through their steps in lockstep and each step is one query. Reads
+ * made without counted gatherings wait a moment for company instead.
+ */
+class ReadBarrier {
+  private active = 0;
+  private waiting = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly queues: (() => void)[] = [];
+
+  register(flush: () => void): void {
+    this.queues.push(flush);
+  }
+
+  enter(): void {
+    this.active++;
+  }
+
+  exit(): void {
+    this.active--;
+    this.check();
+  }
+
+  arrive(): void {
+    this.waiting++;
+    this.check();
+  }
+
+  private check(): void {
+    if (this.waiting === 0) return;
+    if (this.active > 0 && this.waiting >= this.active) {
+      this.flushAll();
+      return;
+    }
+    // Uncounted reads, or a gathering busy elsewhere for long: do not wait for ever.
+    this.timer ??= setTimeout(() => this.flushAll(), GATHER_MS);
+  }
+
+  private flushAll(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting = 0;
+    for (const flush of this.queues) flush();
+  }
+}
+
+/**
+ * One merged read: `fetch` runs once per flush with every field's lists united; `matches` picks
+ * a row for a caller by the same test the SQL applies to that caller's lists.
  */
 function merged<A extends Lists, R>(
+  barrier: ReadBarrier,
   fetch: (args: A) => Promise<R[]>,
   matches: (row: R, sets: { [K in keyof A]: ReadonlySet<string> }) => boolean,
 ): (args: A) => Promise<R[]> {
   let queue: Pending<A, R>[] = [];
-  const flush = async (batch: Pending<A, R>[]): Promise<void> => {
+  const run = async (batch: Pending<A, R>[]): Promise<void> => {
     const union = {} as Record<string, Set<string>>;
     for (const { args } of batch) {
       for (const [field, values] of Object.entries(args)) {
@@ -37,69 +88,102 @@ function merged<A extends Lists, R>(
     try {
       const rows = await fetch(Object.fromEntries(Object.entries(union).map(([f, s]) => [f, [...s]])) as unknown as A);
       for (const p of batch) {
-        const sets = Object.fromEntries(Object.entries(p.args).map(([f, v]) => [f, new Set(v)])) as unknown as { [K in keyof A]: ReadonlySet<string> };
+        const sets = Object.fromEntries(Object.entries(p.args).map(([f, v]) => [f, new Set(v)])) as unknown as {
+          [K in keyof A]: ReadonlySet<string>;
+        };
         p.resolve(rows.filter((row) => matches(row, sets)));
       }
     } catch (error) {
       for (const p of batch) p.reject(error);
     }
   };
+  barrier.register(() => {
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    void run(batch);
+  });
   return (args) =>
     new Promise<R[]>((resolve, reject) => {
-      if (queue.length === 0) {
-        setImmediate(() => {
-          const batch = queue;
-          queue = [];
-          void flush(batch);
-        });
-      }
       queue.push({ args, resolve, reject });
+      barrier.arrive();
     });
 }
 
 const has = (set: ReadonlySet<string>, value: string | null): boolean => value !== null && set.has(value);
 
-export function batchedReads(db: Kysely<Database>): FamilyReads {
+/** Family reads merged across gatherings; `enter`/`exit` count a gathering in flight. */
+export interface BatchedReads extends FamilyReads {
+  enter(): void;
+  exit(): void;
+}
+
+export function batchedReads(db: Kysely<Database>): BatchedReads {
   const direct = directReads(db);
+  const barrier = new ReadBarrier();
   const personIds = merged(
+    barrier,
     async ({ keys }: { keys: readonly string[] }) => [...(await direct.personIdsOfKeys(keys))],
     ([key], s) => s.keys.has(key),
   );
   const keysOfPersons = merged(
+    barrier,
     ({ personIds: ids }: { personIds: readonly string[] }) => direct.keysOfPersons(ids),
     (r, s) => s.personIds.has(r.personId),
   );
-  const mentions = merged(({ keys }: { keys: readonly string[] }) => direct.mentionsOf(keys), (m, s) => s.keys.has(m.recordKey));
+  const mentions = merged(
+    barrier,
+    ({ keys }: { keys: readonly string[] }) => direct.mentionsOf(keys),
+    (m, s) => s.keys.has(m.recordKey),
+  );
   const relationships = merged(
+    barrier,
     ({ keys }: { keys: readonly string[] }) => direct.relationshipsTouching(keys),
     (r, s) => s.keys.has(r.fromKey) || s.keys.has(r.toKey),
   );
-  const residencesOf = merged(({ keys }: { keys: readonly string[] }) => direct.residencesOf(keys), (r, s) => s.keys.has(r.recordKey));
+  const residencesOf = merged(
+    barrier,
+    ({ keys }: { keys: readonly string[] }) => direct.residencesOf(keys),
+    (r, s) => s.keys.has(r.recordKey),
+  );
   const residencesAt = merged(
+    barrier,
     (at: { placeKeys: readonly string[]; uprns: readonly string[]; postcodes: readonly string[] }) => direct.residencesAt(at),
     (r, s) => has(s.placeKeys, r.placeKey) || has(s.uprns, r.uprn) || has(s.postcodes, r.postcode),
   );
-  const placesOf = merged(({ keys }: { keys: readonly string[] }) => direct.placesOf(keys), (p, s) => s.keys.has(p.key));
+  const placesOf = merged(
+    barrier,
+    ({ keys }: { keys: readonly string[] }) => direct.placesOf(keys),
+    (p, s) => s.keys.has(p.key),
+  );
   const placesAt = merged(
+    barrier,
     (at: { uprns: readonly string[]; postcodes: readonly string[] }) => direct.placesAt(at),
     (p, s) => has(s.uprns, p.uprn) || has(s.postcodes, p.postcode),
   );
   const events = merged(
+    barrier,
     (by: { recordKeys: readonly string[]; placeKeys: readonly string[]; eventKeys: readonly string[] }) => direct.eventsFor(by),
     (e, s) => has(s.recordKeys, e.recordKey) || has(s.placeKeys, e.placeKey) || s.eventKeys.has(e.key),
   );
   const parties = merged(
+    barrier,
     (by: { recordKeys: readonly string[]; eventKeys: readonly string[] }) => direct.partiesFor(by),
     (p, s) => s.recordKeys.has(p.recordKey) || s.eventKeys.has(p.eventKey),
   );
   const involvements = merged(
+    barrier,
     (by: { recordKeys: readonly string[]; placeKeys: readonly string[]; eventKeys: readonly string[] }) => direct.involvementsFor(by),
     (i, s) => has(s.recordKeys, i.recordKey) || has(s.placeKeys, i.placeKey) || has(s.eventKeys, i.eventKey),
   );
   // Empty asks answer at once, as the direct reads do, without joining a batch.
-  const emptyOr = <A extends Lists, R>(read: (args: A) => Promise<R[]>) => (args: A): Promise<R[]> =>
-    Object.values(args).every((v) => v.length === 0) ? Promise.resolve([]) : read(args);
+  const emptyOr =
+    <A extends Lists, R>(read: (args: A) => Promise<R[]>) =>
+    (args: A): Promise<R[]> =>
+      Object.values(args).every((v) => v.length === 0) ? Promise.resolve([]) : read(args);
   return {
+    enter: () => barrier.enter(),
+    exit: () => barrier.exit(),
     personIdsOfKeys: async (keys) => new Map(await emptyOr(personIds)({ keys })),
     keysOfPersons: (ids) => emptyOr(keysOfPersons)({ personIds: ids }),
     mentionsOf: (keys) => emptyOr(mentions)({ keys }),

@@ -76,6 +76,15 @@ export async function rebuildFamilySummaries(
     await sql`SET LOCAL synchronous_commit = off`.execute(tx.db);
     const watermark = await latestExtractId(tx.db);
     const reads = batchedReads(tx.db);
-    return Promise.all(families.map((family) => rebuildOne(tx.db, family, requestId, watermark, { ...deps, reads })));
+    return Promise.all(
+      families.map(async (family) => {
+        reads.enter();
+        try {
+          return await rebuildOne(tx.db, family, requestId, watermark, { ...deps, reads });
+        } finally {
+          reads.exit();
+        }
+      }),
+    );
   });
 }
