@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../schemas/database.js';
@@ -28,10 +28,26 @@ export function createPool(databaseUrl: string, max = 4): pg.Pool {
   return pool;
 }
 
+/**
+ * A client's queries one after another, in the order asked: work that runs side by side inside
+ * one transaction (the overnight rebuild) shares its connection, and pg 9 will refuse a query
+ * while another is running.
+ */
+function serialized(client: pg.PoolClient): PostgresPoolClient['query'] {
+  let last: Promise<unknown> = Promise.resolve();
+  const query = (text: string, values: readonly unknown[]) => {
+    const run = last.then(() => client.query(text, [...values]));
+    last = run.catch(() => undefined);
+    return run;
+  };
+  return query as unknown as PostgresPoolClient['query'];
+}
+
 /** A pool of one: lets Kysely run on a client we hold for COPY in the same transaction. */
 function singleClientPool(client: pg.PoolClient) {
+  const query = serialized(client);
   return {
-    connect: () => Promise.resolve({ query: client.query.bind(client), release: () => undefined }),
+    connect: () => Promise.resolve({ query, release: () => undefined }),
     end: () => Promise.resolve(),
   };
 }
