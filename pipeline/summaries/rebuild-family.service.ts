@@ -4,7 +4,7 @@ import type { Store } from '../store/store.js';
 import { batchedReads } from '../family/batched-reads.js';
 import type { MeetingFamily } from '../meetings/meeting.repository.js';
 import { renderSummaryHtml } from '../render/summary-html.render.js';
-import { runTrawl, type TrawlDependencies } from '../trawl/trawl.service.js';
+import { runTrawl, sharedLookups, type TrawlDependencies } from '../trawl/trawl.service.js';
 import { keepFamilySummary } from './family-summary.repository.js';
 import { latestExtractId, membershipDigest } from './family-changes.repository.js';
 
@@ -68,7 +68,7 @@ export async function rebuildFamilySummaries(
   store: Store,
   families: readonly MeetingFamily[],
   requestId: number,
-  deps: Omit<TrawlDependencies, 'reads'> = {},
+  deps: Omit<TrawlDependencies, 'reads' | 'lookups'> = {},
 ): Promise<RebuildOutcome[]> {
   return store.transaction(async (tx) => {
     // A rebuilt summary can always be rebuilt: a crash may lose the last few commits (each whole,
@@ -76,11 +76,12 @@ export async function rebuildFamilySummaries(
     await sql`SET LOCAL synchronous_commit = off`.execute(tx.db);
     const watermark = await latestExtractId(tx.db);
     const reads = batchedReads(tx.db);
+    const lookups = sharedLookups(tx.db);
     return Promise.all(
       families.map(async (family) => {
         reads.enter();
         try {
-          return await rebuildOne(tx.db, family, requestId, watermark, { ...deps, reads });
+          return await rebuildOne(tx.db, family, requestId, watermark, { ...deps, reads, lookups });
         } finally {
           reads.exit();
         }

@@ -22,7 +22,7 @@ import { dobsToSearch, scoreCandidates, type Candidate, type SearchTerms } from 
 import { findCandidateMentions } from './subject.repository.js';
 import { SummaryInvalidError, TrawlInputError, type NotFoundCode, type TrawlRequest, type TrawlResult } from './trawl-request.js';
 import { isIsoDate, londonDay, trawlWindow } from './trawl-window.js';
-import { findUser } from './user.repository.js';
+import { findUser, type AppUser } from './user.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -31,6 +31,27 @@ export interface TrawlDependencies {
   thresholds?: FlagThresholds;
   /** How the family is read: straight from `db` unless given (the overnight rebuild batches reads). */
   reads?: FamilyReads;
+  /** Users and extract dates as read once for many trawls (the overnight rebuild); read here otherwise. */
+  lookups?: TrawlLookups;
+}
+
+export interface TrawlLookups {
+  user(name: string): Promise<AppUser | null>;
+  freshness(): Promise<Map<string, string>>;
+}
+
+/** Lookups read once and shared by the trawls that use them (one transaction's worth). */
+export function sharedLookups(db: Db): TrawlLookups {
+  const users = new Map<string, Promise<AppUser | null>>();
+  let freshness: Promise<Map<string, string>> | null = null;
+  return {
+    user(name) {
+      let user = users.get(name);
+      if (!user) users.set(name, (user = findUser(db, name)));
+      return user;
+    },
+    freshness: () => (freshness ??= latestExtractDates(db)),
+  };
 }
 
 function describeQuery(request: TrawlRequest): string {
@@ -84,7 +105,8 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   const thresholds = deps.thresholds ?? loadFlagThresholds();
   const lawfulBasis = request.lawfulBasis !== null && request.lawfulBasis.trim() !== '' ? request.lawfulBasis.trim() : null;
   const terms = { purpose: request.purpose, consent: request.consent, lawfulBasis };
-  const user = await findUser(db, request.actor);
+  const lookups = deps.lookups ?? sharedLookups(db);
+  const user = await lookups.user(request.actor);
   const base: AuditRecord = {
     action: 'trawl',
     outcome: 'granted',
@@ -103,7 +125,7 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
     return { kind: 'refused', reason: decision.reason, auditId };
   }
 
-  const freshness = await latestExtractDates(db);
+  const freshness = await lookups.freshness();
   const scope = searchScope(dsa, terms, new Set([...freshness.keys()] as Source[]));
   const scoped: AuditRecord = { ...base, sourcesIncluded: scope.included, sourcesWithheld: scope.withheld.map((w) => w.source) };
   const reads = deps.reads ?? directReads(db);
