@@ -6,6 +6,9 @@ import { exportLinks } from '../pipeline/identity/links.repository.js';
 import { runMatch } from '../pipeline/identity/match.stage.js';
 import { ingestExtract } from '../pipeline/ingest/ingest.stage.js';
 import { pairwiseMetrics } from '../pipeline/match/pairwise.evaluation.js';
+import { blockingRecall } from '../pipeline/match/blocking.recall.js';
+import { encodeMentions } from '../pipeline/match/mention.encoding.js';
+import { loadMatchMentions } from '../pipeline/identity/match-input.repository.js';
 import { SOURCES, type Source } from '../schemas/canonical.js';
 import type { StoreMode } from '../pipeline/store/store.js';
 import { benchStore } from './support/bench-store.js';
@@ -76,6 +79,12 @@ async function evaluate(name: string, mode: StoreMode, folders: { source: Source
     console.log(
       `  false links by table pair: ${pairErrorsByTable(keys, predictedLabels, truth)}; missed: ${pairErrorsByTable(keys, truth, predictedLabels)}; ` +
         `relational links ${m.relationalBoosts}; refused by guards: ${refused}`,
+    );
+    // Blocking alone over the stored mentions: true pairs a comparison could ever see.
+    const blocking = blockingRecall(encodeMentions(await loadMatchMentions(bench.store.db)), truth);
+    console.log(
+      `  blocking: ${blocking.candidatePairs} candidate pairs; ${blocking.truePairsInCandidates} of ${blocking.truePairs} true pairs ` +
+        `among them (blocking recall ${blocking.recall.toFixed(4)})`,
     );
   } finally {
     await bench.drop();

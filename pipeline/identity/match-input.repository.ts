@@ -30,7 +30,31 @@ function pushUnique(list: string[], value: string | null): void {
  * names from history, postcodes and UPRNs from residences and tenancies (newest first), the
  * tenancies as household keys, and the relationships its source states.
  */
+const INPUT_TABLES = ['mention', 'residence', 'place', 'relationship'] as const;
+
+/** ANALYZE the tables matching reads when never analysed or changed by more than a tenth since. */
+async function analyseStaleTables(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    SELECT relname AS name FROM pg_stat_user_tables
+    WHERE relname = ANY(${[...INPUT_TABLES]}::text[])
+      AND ((last_analyze IS NULL AND last_autoanalyze IS NULL) OR n_mod_since_analyze > 0.1 * greatest(n_live_tup, 1000))
+    ORDER BY relname`.execute(db);
+  const stale = rows.map((r) => r.name).filter((n): n is (typeof INPUT_TABLES)[number] => (INPUT_TABLES as readonly string[]).includes(n));
+  if (stale.length > 0) await sql.raw(`ANALYZE ${stale.join(', ')}`).execute(db);
+}
+
 export async function loadMatchMentions(db: Kysely<Database>, only: readonly string[] | null = null): Promise<MatchMention[]> {
+  // Sorting and hashing county-sized results: the default 4 MB work_mem spills to disk.
+  // Statistics first: without them (a county just ingested) the planner takes every table for
+  // a thousand rows and nests loops over a million.
+  await analyseStaleTables(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+    return loadInTransaction(trx, only);
+  });
+}
+
+async function loadInTransaction(db: Kysely<Database>, only: readonly string[] | null): Promise<MatchMention[]> {
   const keys = only === null ? sql`TRUE` : sql`m.natural_key = ANY(${sql.val([...only])}::text[])`;
   const recordKeys = only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
   const { rows } = await sql<MentionRow>`
@@ -39,11 +63,15 @@ export async function loadMatchMentions(db: Kysely<Database>, only: readonly str
            CASE WHEN m.nhs_number_valid THEN m.nhs_number END AS nhs_number,
            CASE WHEN m.upn_valid THEN m.upn END AS upn,
            m.address, CASE WHEN m.postcode_valid THEN m.postcode END AS postcode, m.uprn,
-           (SELECT array_agg(DISTINCT trim(coalesce(h.forename, '') || ' ' || coalesce(h.surname, '')))
-              FROM mention h
-             WHERE h.natural_key = m.natural_key AND NOT h.is_current
-               AND (h.surname IS DISTINCT FROM m.surname OR h.forename IS DISTINCT FROM m.forename)) AS earlier_names
+           e.names AS earlier_names
     FROM mention m
+    -- Earlier versions' names, aggregated once (few keys have any) rather than a subquery per mention.
+    LEFT JOIN (
+      SELECT h.natural_key, array_agg(DISTINCT trim(coalesce(h.forename, '') || ' ' || coalesce(h.surname, ''))) AS names
+      FROM mention h JOIN mention c ON c.natural_key = h.natural_key AND c.is_current
+      WHERE NOT h.is_current AND (h.surname IS DISTINCT FROM c.surname OR h.forename IS DISTINCT FROM c.forename)
+      GROUP BY h.natural_key
+    ) e ON e.natural_key = m.natural_key
     WHERE m.is_current AND m.withdrawn_extract_id IS NULL AND ${keys}
     ORDER BY m.natural_key`.execute(db);
 

@@ -1,13 +1,18 @@
 import { sql } from 'kysely';
-import { matchMentions, type MatchReport } from '../match/match-mentions.js';
+import { matchScored, type MatchReport } from '../match/match-mentions.js';
+import { encodeMentions } from '../match/mention.encoding.js';
+import { scoreForRun, type DeltaReport } from '../match/delta.scoring.js';
+import { narrowPairs } from '../match/pair.scoring.js';
+import { weightFromProbability } from '../match/pair.scorer.js';
+import { DEFAULT_THRESHOLDS } from '../match/match.decisions.js';
+import { loadMatchState, saveMatchState } from './match-state.repository.js';
 import { trainModel } from '../match/model.training.js';
 import type { Store } from '../store/store.js';
-import { copyLine } from '../ingest/copy-csv.js';
 import { loadMatchMentions } from './match-input.repository.js';
 import { latestModel, saveModel } from './match-model.repository.js';
 import { listDecisions } from './match-decision.repository.js';
 import { assignPersonIds, formatPersonId } from './person-ids.js';
-import { orderPair } from './pair-order.js';
+import { writePairs, writePersonMentions } from './match-write.repository.js';
 
 const RETRAIN_GROWTH = 2;
 
@@ -30,6 +35,9 @@ export interface MatchRunReport {
   reviews: number;
   personsChanged: number;
   match: MatchReport | null;
+  /** How pairs were scored: a delta against the last run's stored pairs, or all candidate pairs. */
+  scoring: { path: 'delta' | 'all pairs'; delta: DeltaReport | null; fullBecause: string | null } | null;
+  timingsMs: Record<string, number>;
 }
 
 /** A digest of what matching reads, so an incremental run with nothing new does nothing. */
@@ -63,16 +71,21 @@ async function lastRunDigest(store: Store): Promise<string | null> {
  * are read back in as hard constraints, so they survive every later run.
  */
 export async function runMatch(store: Store, options: MatchRunOptions): Promise<MatchRunReport> {
+  const t0 = performance.now();
   const mode = options.full ? 'full' : 'incremental';
   let stored = options.retrain ? null : await latestModel(store.db);
   const mentions = await loadMatchMentions(store.db);
+  const tLoaded = performance.now();
+  const enc = encodeMentions(mentions);
+  const tEncoded = performance.now();
   // A model trained on a small first delivery would be kept for good: retrain once the store
   // holds more than twice the mentions the model learnt from.
   if (stored !== null && mentions.length > RETRAIN_GROWTH * stored.trainedOn) stored = null;
   if (stored === null) {
-    const model = trainModel(mentions);
+    const model = trainModel(enc);
     stored = { version: await saveModel(store.db, model, mentions.length), model, trainedOn: mentions.length };
   }
+  const tTrained = performance.now();
   const digest = await inputDigest(store);
   if (!options.full && digest === (await lastRunDigest(store))) {
     const counts = await sql<{ mentions: number; persons: number; links: number; reviews: number }>`
@@ -80,13 +93,19 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
              (SELECT count(DISTINCT person_id)::int FROM person_mention) AS persons,
              (SELECT count(*)::int FROM match_link) AS links,
              (SELECT count(*)::int FROM match_review) AS reviews`.execute(store.db);
-    return { runId: null, mode, modelVersion: stored.version, upToDate: true, personsChanged: 0, match: null, ...counts.rows[0]! };
+    return { runId: null, mode, modelVersion: stored.version, upToDate: true, personsChanged: 0, match: null, scoring: null, timingsMs: {}, ...counts.rows[0]! };
   }
 
   const decisions = await listDecisions(store.db);
-  // The prior scales with the store's size, not the training set's (pipeline/match/index.ts).
-  const result = matchMentions(mentions, stored.model, { decisions, populationSize: mentions.length });
   const modelVersion = stored.version;
+  const previous = options.full ? null : await loadMatchState(store.db);
+  const t2 = performance.now();
+  // The prior scales with the store's size, not the training set's (pipeline/match/index.ts).
+  const review = DEFAULT_THRESHOLDS.review;
+  const scoring = scoreForRun(enc, stored.model, modelVersion, previous, { populationSize: enc.n, minProbability: review });
+  const t3 = performance.now();
+  const result = matchScored(narrowPairs(scoring.scored, weightFromProbability(review)), stored.model, { decisions, populationSize: enc.n }, t3 - t2);
+  const t4 = performance.now();
 
   return store.transaction(async (tx) => {
     const { id: runId } = await tx.db
@@ -108,24 +127,34 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       if (id.startsWith('new:')) ids[i] = formatPersonId(counter[0]!.first + Number(id.slice(4)));
     }
 
-    const personMentions: string[] = [];
+    const next = new Map<string, string>();
     let changed = 0;
     result.persons.forEach((members, i) => {
       const id = ids[i]!;
       if (members.some((k) => previous.get(k) !== id) || members.length === 0) changed++;
-      for (const key of members) personMentions.push(copyLine([key, id, runId]));
+      for (const key of members) next.set(key, id);
     });
-    await sql`DELETE FROM person_mention`.execute(tx.db);
-    if (personMentions.length > 0) await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], personMentions.join(''));
-
-    const pairColumns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
-    for (const [table, pairs] of [['match_link', result.links], ['match_review', result.reviews]] as const) {
-      await sql`DELETE FROM ${sql.table(table)}`.execute(tx.db);
-      const csv = pairs.map((p) => copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId])).join('');
-      if (csv) await tx.copyCsv(table, pairColumns, csv);
-    }
-
-    const report = { ...result.report, inputDigest: digest, newPersons: fresh };
+    const tWrite = performance.now();
+    const written = {
+      personMentions: await writePersonMentions(tx, previous, next, runId),
+      links: await writePairs(tx, 'match_link', result.links, runId),
+      reviews: await writePairs(tx, 'match_review', result.reviews, runId),
+    };
+    const tPairsWritten = performance.now();
+    await saveMatchState(tx.db, runId, scoring.state);
+    const scoringReport = { path: scoring.delta === null ? ('all pairs' as const) : ('delta' as const), delta: scoring.delta, fullBecause: scoring.fullBecause };
+    const timingsMs = {
+      load: tLoaded - t0,
+      encode: tEncoded - tLoaded,
+      train: tTrained - tEncoded,
+      state: t2 - tTrained,
+      score: t3 - t2,
+      cluster: t4 - t3,
+      ids: tWrite - t4,
+      write: tPairsWritten - tWrite,
+      writeState: performance.now() - tPairsWritten,
+    };
+    const report = { ...result.report, inputDigest: digest, newPersons: fresh, written, scoring: scoringReport, timingsMs };
     await tx.db
       .updateTable('match_run')
       .set({ finished_at: sql<string>`now()`, report: JSON.stringify(report) })
@@ -142,6 +171,8 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       reviews: result.reviews.length,
       personsChanged: changed,
       match: result.report,
+      scoring: scoringReport,
+      timingsMs,
     };
   });
 }

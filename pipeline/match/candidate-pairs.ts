@@ -142,6 +142,12 @@ export class CandidatePairs {
 
   private readonly involving: Uint8Array | undefined;
 
+  /** True when `forEach` (without `involving`) would visit (i, j), i < j: some rule emits it. */
+  emits(i: number, j: number): boolean {
+    for (const idx of this.indexes) if (covers(this.enc, idx, i, j, Infinity, this.filterAbove)) return true;
+    return false;
+  }
+
   /** Calls `visit(i, j, rule)` once per candidate pair, i < j, in a deterministic order. */
   forEach(visit: (i: number, j: number, rule: number) => void): BlockingReport {
     const reports: RuleReport[] = [];

@@ -67,22 +67,41 @@ export class GuardedClusterer {
   ) {
     const n = enc.n;
     this.parent = new Int32Array(n);
-    this.size = new Int32Array(n).fill(1);
-    this.next = new Int32Array(n).fill(-1);
+    this.size = new Int32Array(n);
+    this.next = new Int32Array(n);
     this.tail = new Int32Array(n);
-    this.rootNhs = Int32Array.from(enc.nhs);
-    this.rootUpn = Int32Array.from(enc.upn);
-    for (let i = 0; i < n; i++) {
-      this.parent[i] = i;
-      this.tail[i] = i;
-    }
+    this.rootNhs = new Int32Array(n);
+    this.rootUpn = new Int32Array(n);
     for (const [x, y] of cannotLink) this.addCannotLink(x, y);
     this.twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
     if (ageBounds !== undefined) {
-      this.rootMinDob = Int32Array.from(enc.dobDay);
-      this.rootMaxDob = Int32Array.from(enc.dobDay);
-      this.rootLatestBirth = Int32Array.from(ageBounds.latestBirth);
-      this.rootEarliestBirth = Int32Array.from(ageBounds.earliestBirth);
+      this.ageBounds = ageBounds;
+      this.rootMinDob = new Int32Array(n);
+      this.rootMaxDob = new Int32Array(n);
+      this.rootLatestBirth = new Int32Array(n);
+      this.rootEarliestBirth = new Int32Array(n);
+    }
+    this.reset();
+  }
+
+  private readonly ageBounds: AgeBounds | null = null;
+
+  /** Back to one cluster per mention, keeping the cannot-links and guards (a new round of edges). */
+  reset(): void {
+    const enc = this.enc;
+    for (let i = 0; i < enc.n; i++) {
+      this.parent[i] = i;
+      this.tail[i] = i;
+    }
+    this.size.fill(1);
+    this.next.fill(-1);
+    this.rootNhs.set(enc.nhs);
+    this.rootUpn.set(enc.upn);
+    if (this.ageBounds !== null) {
+      (this.rootMinDob as Int32Array).set(enc.dobDay);
+      (this.rootMaxDob as Int32Array).set(enc.dobDay);
+      (this.rootLatestBirth as Int32Array).set(this.ageBounds.latestBirth);
+      (this.rootEarliestBirth as Int32Array).set(this.ageBounds.earliestBirth);
     }
   }
 

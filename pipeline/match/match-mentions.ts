@@ -104,6 +104,16 @@ function indexDecisions(enc: EncodedMentions, decisions: readonly HumanDecision[
   return { accept, reject, unknown };
 }
 
+/** Different valid NHS numbers or UPNs and neither equal: the identifier rules' cannot-link. */
+function identifiersDiffer(enc: EncodedMentions, i: number, j: number): boolean {
+  const ni = enc.nhs[i] as number;
+  const nj = enc.nhs[j] as number;
+  const ui = enc.upn[i] as number;
+  const uj = enc.upn[j] as number;
+  if ((ni >= 0 && ni === nj) || (ui >= 0 && ui === uj)) return false;
+  return (ni >= 0 && nj >= 0 && ni !== nj) || (ui >= 0 && uj >= 0 && ui !== uj);
+}
+
 function buildEdges(
   scored: ScoredPairs | null,
   decisions: DecisionIndex,
@@ -142,14 +152,28 @@ export function matchMentions(
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const enc = asEncoded(input);
   const scored = scorePairs(enc, model, { ...options, minProbability: options.minProbability ?? thresholds.review });
+  return matchScored(scored, model, options, performance.now() - t0);
+}
+
+/**
+ * The run after scoring: cluster with guards, relational evidence, reviews. `scored` holds the
+ * pairs at or above the review threshold (and every identifier-decided pair), however they were
+ * scored: all candidate pairs, or a delta merged with stored pairs (delta.scoring.ts).
+ */
+export function matchScored(scored: ScoredPairs, model: MatchModel, options: MatchOptions = {}, scoreMs = 0): MatchResult {
   const t1 = performance.now();
+  const t0 = t1 - scoreMs;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const enc = scored.enc;
   const decisions = indexDecisions(enc, options.decisions ?? []);
   // Hard constraints known before clustering: rejections, different identifiers, stated
   // relatives, two people listed in one household.
   const useRelational = options.relational !== false;
   const stated = useRelational ? statedRelations(enc) : null;
   const allCannot: [number, number][] = [...decisions.reject, ...(stated?.cannotLink ?? []), ...householdCannotLinks(enc)];
-  for (let e = 0; e < scored.count; e++) if (scored.kind[e] === PAIR_KIND.cannotLink) allCannot.push([scored.a[e] as number, scored.b[e] as number]);
+  // Pairs with different identifiers are not listed: the clusterer's identifier guard refuses
+  // them already (a cluster holds one NHS number and one UPN at most), and reviews skip them.
+  const identifierCannot = scored.identifierCannotLinks;
   const first = buildEdges(scored, decisions, [], thresholds.autoLink);
 
   // First pass; relational evidence over its clusters; relational edges added last (rank 3),
@@ -160,13 +184,16 @@ export function matchMentions(
   const boostByPair = new Map<number, RelationalBoost>();
   const extraCannot = new Set<number>();
   const relationalCannot: [number, number][] = [];
-  let clusterer: GuardedClusterer;
+
   let firstResult: ReturnType<GuardedClusterer['add']>;
   let second: ReturnType<typeof buildEdges>;
   let secondResult: ReturnType<GuardedClusterer['add']>;
   let relationalMs = 0;
+  // One clusterer for every round: a round starts from single mentions with the cannot-links
+  // found so far (the same clusters as a new clusterer over all of them).
+  const clusterer = new GuardedClusterer(enc, allCannot, options.guards, stated?.ageBounds);
   for (let round = 0; ; round++) {
-    clusterer = new GuardedClusterer(enc, [...allCannot, ...relationalCannot], options.guards, stated?.ageBounds);
+    if (round > 0) clusterer.reset();
     firstResult = clusterer.add(first.edges);
     const boosts = [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b);
     second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, boosts, thresholds.autoLink);
@@ -189,6 +216,7 @@ export function matchMentions(
       if (extraCannot.has(k)) continue;
       extraCannot.add(k);
       relationalCannot.push([a, b]);
+      clusterer.addCannotLink(a, b);
       changed = true;
     }
     if (!changed) break;
@@ -231,7 +259,7 @@ export function matchMentions(
   const best = new Map<number, { review: ReviewOutcome; k: number }>();
   const consider = (i: number, j: number, weight: number, probability: number, reason: ReviewReason): void => {
     const k = i * enc.n + j;
-    if (rejected.has(k) || accepted.has(k)) return;
+    if (rejected.has(k) || accepted.has(k) || identifiersDiffer(enc, i, j)) return;
     if (clusterOf[i] === clusterOf[j]) return;
     const ci = clusterOf[i] as number;
     const cj = clusterOf[j] as number;
@@ -287,7 +315,7 @@ export function matchMentions(
     keptPairs: scored.count,
     links: links.length,
     reviews: reviews.length,
-    cannotLinkPairs: allCannot.length,
+    cannotLinkPairs: allCannot.length + identifierCannot,
     refusedEdges: refusedCount,
     relationalBoosts: relational.boosts.length,
     decisionsApplied: decisions.accept.length + decisions.reject.length,

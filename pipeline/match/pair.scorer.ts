@@ -64,6 +64,11 @@ export function populationLambda(model: MatchModel, populationSize: number | und
   return Math.min(0.5, (model.lambda * (trained - 1)) / (populationSize - 1));
 }
 
+/** The prior as a match weight: log2(λ / (1 − λ)). */
+export function priorWeightOf(lambda: number): number {
+  return Math.log2(lambda / (1 - lambda));
+}
+
 export class PairScorer {
   readonly comparisons: Comparison[];
   /** log2(m/u) per comparison per level. */
@@ -88,7 +93,7 @@ export class PairScorer {
       return c;
     });
     this.levelWeights = model.comparisons.map((mc) => Float64Array.from(mc.levels, (l) => Math.log2(l.m / l.u)));
-    this.priorWeight = Math.log2(lambda / (1 - lambda));
+    this.priorWeight = priorWeightOf(lambda);
     this.tf = this.comparisons.map((c, k) => {
       if (c.tf === undefined) return null;
       const uExact = model.comparisons[k]?.levels[0]?.u ?? 1;
@@ -109,20 +114,28 @@ export class PairScorer {
     return f > 0 ? Math.log2(t.uExact / f) : 0;
   }
 
-  /** Match weight of (i, j); fills `this.gamma` with the levels hit. */
+  /**
+   * Match weight of (i, j): `evidence + priorWeight`, evidence being the comparisons' sum (in
+   * comparison order). Fills `this.gamma` with the levels hit and `this.evidence`. A stored
+   * evidence plus another prior gives bit for bit the weight a rescore would (delta matching).
+   */
   weight(i: number, j: number): number {
     const enc = this.enc;
     const gamma = this.gamma;
-    let w = this.priorWeight;
+    let e = 0;
     for (let k = 0; k < this.comparisons.length; k++) {
       const level = (this.comparisons[k] as Comparison).compare(enc, i, j);
       gamma[k] = level;
       if (level === NULL_LEVEL) continue;
-      w += (this.levelWeights[k] as Float64Array)[level] as number;
-      if (level === 0 && this.tf[k] !== null) w += this.tfAdjustment(k, i);
+      e += (this.levelWeights[k] as Float64Array)[level] as number;
+      if (level === 0 && this.tf[k] !== null) e += this.tfAdjustment(k, i);
     }
-    return w;
+    this.evidence = e;
+    return e + this.priorWeight;
   }
+
+  /** Evidence (weight without the prior) of the last pair `weight` scored. */
+  evidence = 0;
 
   /** Levels only (no weights): for training. */
   levels(i: number, j: number, out: Uint8Array): void {

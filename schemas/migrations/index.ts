@@ -4,6 +4,7 @@ import * as identityMatching from './0002-identity-matching.js';
 import * as trawlAudit from './0003-trawl-audit.js';
 import * as jobRequests from './0004-job-requests.js';
 import * as meetingsSummaries from './0005-meetings-summaries.js';
+import * as matchState from './0007-match-state.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-trawl-audit': trawlAudit,
   '0004-job-requests': jobRequests,
   '0005-meetings-summaries': meetingsSummaries,
+  '0007-match-state': matchState,
 };

@@ -69,14 +69,35 @@ describe.each(STORE_MODES)('matching on the store (%s)', (mode) => {
     partitions[mode] = before;
   });
 
-  it('gives the same people whatever order the extracts arrive in, matched as they come or all at once', async () => {
-    await loadCounty(t.store, ['health', 'police']);
+  it('gives the same people whatever order the extracts arrive in, matched as they come (delta) or all at once', async () => {
+    // One model for every run below, trained on the whole county, so the second run is a delta.
+    await loadCounty(t.store);
     await runMatch(t.store, { full: false, retrain: false });
-    await loadCounty(t.store, ['social_care', 'housing', 'education']);
-    await runMatch(t.store, { full: false, retrain: false });
-    const shuffled = await partition(t);
-    // The model is trained once and reused; compare with the same model version on a fresh store.
     const model = (await latestModel(t.store.db))!;
+    await resetStore(t.store.db);
+    await saveModel(t.store.db, model.model, model.trainedOn);
+
+    await loadCounty(t.store, ['health', 'police']);
+    const first = await runMatch(t.store, { full: false, retrain: false });
+    expect(first.scoring?.path).toBe('all pairs');
+    await loadCounty(t.store, ['social_care', 'housing', 'education']);
+    const second = await runMatch(t.store, { full: false, retrain: false });
+    expect(second.modelVersion).toBe(first.modelVersion);
+    expect(second.scoring?.path).toBe('delta');
+    const delta = second.scoring!.delta!;
+    expect(delta.involved).toBeLessThan(second.mentions);
+    expect(delta.reusedPairs).toBeGreaterThan(0);
+    const shuffled = await partition(t);
+
+    // A full run on the same store: same people, same ids.
+    const full = await runMatch(t.store, { full: true, retrain: false });
+    expect(full.scoring?.path).toBe('all pairs');
+    expect(full.personsChanged).toBe(0);
+    expect(full.links).toBe(second.links);
+    expect(full.reviews).toBe(second.reviews);
+    expect(await partition(t)).toEqual(shuffled);
+
+    // And on a fresh store loaded in the usual order.
     await resetStore(t.store.db);
     await saveModel(t.store.db, model.model, model.trainedOn);
     await loadCounty(t.store);
@@ -92,6 +113,10 @@ describe.each(STORE_MODES)('matching on the store (%s)', (mode) => {
     const pair = rows[0]!;
     expect(await personOf(t, pair.a)).toBe(await personOf(t, pair.b));
     await recordDecision(t.store.db, pair, 'reject', 'analyst-1');
+    // The delta path (no mention changed: every pair reused) respects it as a full run does.
+    const delta = await runMatch(t.store, { full: false, retrain: false });
+    expect(delta.scoring?.path).toBe('delta');
+    expect(await personOf(t, pair.a)).not.toBe(await personOf(t, pair.b));
     await runMatch(t.store, { full: true, retrain: false });
     expect(await personOf(t, pair.a)).not.toBe(await personOf(t, pair.b));
     const explained = await explainLink(t.store.db, pair.a, pair.b);

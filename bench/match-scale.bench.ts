@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCounty } from '../fixtures/generate/county.js';
+import { runMatch, type MatchRunReport } from '../pipeline/identity/match.stage.js';
+import { ingestExtract } from '../pipeline/ingest/ingest.stage.js';
+import { SOURCES } from '../schemas/canonical.js';
+import type { StoreMode } from '../pipeline/store/store.js';
+import { benchStore } from './support/bench-store.js';
+import { openStore } from '../pipeline/store/open-store.js';
+
+/**
+ * bench:match scale — a generated county (BENCH_FAMILIES, ~10.4 mentions a family) through
+ * ingest and match on one store, minus BENCH_DELTA health patients held back; prints wall time,
+ * peak RSS and the phases of a full match (training included), then ingests the held-back
+ * patients as a delta extract and prints the incremental match's time. Ids and counts only.
+ *
+ *   BENCH_FAMILIES=96000 npx tsx bench/match-scale.bench.ts
+ */
+const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 20_000);
+const DELTA = Number(process.env['BENCH_DELTA'] ?? 10_000);
+const MODE = (process.env['BENCH_MODE'] ?? 'postgres') as StoreMode;
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Peak RSS since the last reset (Linux VmHWM), in bytes; null elsewhere. */
+function peakRss(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function resetPeakRss(): void {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux: the peak then covers the whole process.
+  }
+}
+
+const gib = (bytes: number | null): string =>
+  bytes === null ? 'n/a' : `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+
+function describe(run: MatchRunReport): string {
+  const phases = Object.entries(run.timingsMs)
+    .map(([k, v]) => `${k} ${s(v)}`)
+    .join(', ');
+  const sc = run.scoring;
+  const delta = sc?.delta
+    ? `; delta: ${sc.delta.involved} mentions involved, ${sc.delta.scoredPairs} pairs scored, ${sc.delta.reusedPairs} reused`
+    : '';
+  const m = run.match?.timingsMs;
+  const core = m
+    ? ` (score ${s(m.score)}, cluster ${s(m.cluster)}, relational ${s(m.relational)})`
+    : '';
+  return `${run.mentions} mentions, ${run.persons} people, ${run.links} links, ${run.reviews} reviews; ${sc?.path ?? 'n/a'}${delta}; candidate pairs ${run.match?.scoredPairs ?? 0}; phases: ${phases}${core}`;
+}
+
+/** Moves the last `count` data rows of a CSV into a new file of the same header. */
+function holdBack(file: string, deltaFile: string, count: number): number {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const [header, ...rows] = lines;
+  const keep = rows.slice(0, Math.max(0, rows.length - count));
+  const held = rows.slice(keep.length);
+  fs.writeFileSync(file, `${[header, ...keep].join('\n')}\n`);
+  fs.mkdirSync(path.dirname(deltaFile), { recursive: true });
+  fs.writeFileSync(deltaFile, `${[header, ...held].join('\n')}\n`);
+  return held.length;
+}
+
+// BENCH_REUSE_URL + BENCH_REUSE_WORK: a database and folder a kept run (BENCH_KEEP=1) left,
+// county ingested and delta held back: the match runs again without generating and ingesting.
+const reuseUrl = process.env['BENCH_REUSE_URL'];
+const reuseWork = process.env['BENCH_REUSE_WORK'];
+const keep = process.env['BENCH_KEEP'] === '1' || reuseUrl !== undefined;
+const work = reuseWork ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-match-scale-'));
+const bench =
+  reuseUrl === undefined
+    ? await benchStore(MODE)
+    : {
+        store: await openStore({ databaseUrl: reuseUrl, dataDir: work }),
+        url: reuseUrl,
+        dataDir: work,
+        drop: () => Promise.resolve(),
+      };
+try {
+  const deltaFolder = path.join(work, 'health-delta');
+  let held: number;
+  if (reuseUrl === undefined) {
+    const manifest = await generateCounty({ seed: 7, families: FAMILIES, outDir: work });
+    held = holdBack(
+      path.join(work, 'health', 'patients.csv'),
+      path.join(deltaFolder, 'patients.csv'),
+      DELTA,
+    );
+    const t0 = performance.now();
+    for (const source of SOURCES) {
+      await ingestExtract(bench.store, {
+        source,
+        folder: path.join(work, source),
+        extractDate: '2026-11-01',
+        mode: 'full',
+        encoding: 'utf-8',
+      });
+    }
+    const t1 = performance.now();
+    console.log(
+      `county: ${FAMILIES} families, ${manifest.mentions} mentions generated, ${held} health patients held back (${MODE}); ingest ${s(t1 - t0)}`,
+    );
+  } else {
+    held =
+      fs.readFileSync(path.join(deltaFolder, 'patients.csv'), 'utf8').trim().split('\n').length - 1;
+    console.log(`county: reused ${reuseWork ?? ''}, ${held} health patients held back`);
+  }
+  const t1 = performance.now();
+  resetPeakRss();
+  const full = await runMatch(bench.store, { full: true, retrain: true });
+  const t2 = performance.now();
+  console.log(
+    `full match (training included): wall ${s(t2 - t1)}, peak RSS ${gib(peakRss())}; ${describe(full)}`,
+  );
+  const rules = full.match?.blocking.rules ?? [];
+  console.log(
+    `  candidate pairs per blocking rule: ${rules.map((r) => `${r.rule} ${r.pairs}${r.skippedKeys > 0 ? ` (${r.skippedKeys} keys skipped)` : ''}`).join('; ')}`,
+  );
+
+  await ingestExtract(bench.store, {
+    source: 'health',
+    folder: deltaFolder,
+    extractDate: '2026-11-02',
+    mode: 'delta',
+    encoding: 'utf-8',
+  });
+  resetPeakRss();
+  const t3 = performance.now();
+  const delta = await runMatch(bench.store, { full: false, retrain: false });
+  const t4 = performance.now();
+  console.log(
+    `delta match (${held} new mentions): wall ${s(t4 - t3)}, peak RSS ${gib(peakRss())}; ${describe(delta)}`,
+  );
+} finally {
+  if (keep) {
+    console.log(`kept: ${bench.url ?? bench.dataDir}`);
+    await bench.store.close();
+  } else await bench.drop();
+  if (!keep) fs.rmSync(work, { recursive: true, force: true });
+}

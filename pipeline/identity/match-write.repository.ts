@@ -1,0 +1,104 @@
+/**
+ * Writes a run's result as a difference from what the tables hold: rows that did not change
+ * stay (with the run that last set them), so a delta run writes about as much as it changed.
+ * When most rows changed, the table is emptied and copied in whole, which is cheaper.
+ */
+import { sql } from 'kysely';
+import type { StoreTx } from '../store/store.js';
+import { copyLine } from '../ingest/copy-csv.js';
+import type { LinkOutcome, ReviewOutcome } from '../match/match-mentions.js';
+import { orderPair } from './pair-order.js';
+
+/** Above this share of changed rows, replace the whole table. */
+const REWRITE_SHARE = 0.5;
+
+/** person_mention := `next` (record key -> person id). Returns rows written. */
+export async function writePersonMentions(
+  tx: StoreTx,
+  previous: ReadonlyMap<string, string>,
+  next: ReadonlyMap<string, string>,
+  runId: number,
+): Promise<number> {
+  const removed: string[] = [];
+  for (const key of previous.keys()) if (!next.has(key)) removed.push(key);
+  const lines: string[] = [];
+  const changedKeys: string[] = [];
+  for (const [key, id] of next) {
+    const before = previous.get(key);
+    if (before === id) continue;
+    if (before !== undefined) changedKeys.push(key);
+    lines.push(copyLine([key, id, runId]));
+  }
+  if (
+    removed.length + changedKeys.length + lines.length >
+    REWRITE_SHARE * Math.max(previous.size, 1)
+  ) {
+    await sql`DELETE FROM person_mention`.execute(tx.db);
+    const all: string[] = [];
+    for (const [key, id] of next) all.push(copyLine([key, id, runId]));
+    if (all.length > 0)
+      await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], all.join(''));
+    return all.length;
+  }
+  const gone = [...removed, ...changedKeys];
+  if (gone.length > 0)
+    await sql`DELETE FROM person_mention WHERE record_key = ANY(${gone}::text[])`.execute(tx.db);
+  if (lines.length > 0)
+    await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], lines.join(''));
+  return lines.length;
+}
+
+type PairTable = 'match_link' | 'match_review';
+
+/** match_link or match_review := `pairs`. Returns rows written. */
+export async function writePairs(
+  tx: StoreTx,
+  table: PairTable,
+  pairs: readonly (LinkOutcome | ReviewOutcome)[],
+  runId: number,
+): Promise<number> {
+  const stored = await tx.db
+    .selectFrom(table)
+    .select(['a', 'b', 'weight', 'probability', 'reason'])
+    .execute();
+  const before = new Map<string, string>();
+  for (const r of stored) before.set(`${r.a}\n${r.b}`, `${r.weight}|${r.probability}|${r.reason}`);
+  const columns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
+  const lines: string[] = [];
+  const goneA: string[] = [];
+  const goneB: string[] = [];
+  const kept = new Set<string>();
+  for (const p of pairs) {
+    const [a, b] = orderPair(p.a, p.b);
+    const key = `${a}\n${b}`;
+    kept.add(key);
+    const old = before.get(key);
+    if (old === `${p.weight}|${p.probability}|${p.reason}`) continue;
+    if (old !== undefined) {
+      goneA.push(a);
+      goneB.push(b);
+    }
+    lines.push(copyLine([a, b, p.weight, p.probability, p.reason, runId]));
+  }
+  for (const key of before.keys()) {
+    if (kept.has(key)) continue;
+    const [a, b] = key.split('\n') as [string, string];
+    goneA.push(a);
+    goneB.push(b);
+  }
+  if (goneA.length + lines.length > REWRITE_SHARE * Math.max(before.size, 1)) {
+    await sql`DELETE FROM ${sql.table(table)}`.execute(tx.db);
+    const all = pairs.map((p) =>
+      copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId]),
+    );
+    if (all.length > 0) await tx.copyCsv(table, columns, all.join(''));
+    return all.length;
+  }
+  if (goneA.length > 0) {
+    await sql`DELETE FROM ${sql.table(table)} t USING unnest(${goneA}::text[], ${goneB}::text[]) AS g(a, b) WHERE t.a = g.a AND t.b = g.b`.execute(
+      tx.db,
+    );
+  }
+  if (lines.length > 0) await tx.copyCsv(table, columns, lines.join(''));
+  return lines.length;
+}

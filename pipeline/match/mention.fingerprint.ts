@@ -1,0 +1,28 @@
+/**
+ * A fingerprint per mention of everything the matcher reads about it, so a delta run can tell
+ * a mention that is unchanged since the last run from a new or changed one. 53-bit hash
+ * (cyrb53) of the mention's JSON; a fingerprint is no personal data, but it stays in the store.
+ */
+import type { MatchMention } from './match-mention.js';
+
+export function fingerprintText(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Per mention (same order as given): its fingerprint. */
+export function mentionFingerprints(mentions: readonly MatchMention[]): Float64Array {
+  const out = new Float64Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) out[i] = fingerprintText(JSON.stringify(mentions[i]));
+  return out;
+}
