@@ -9,12 +9,33 @@ export async function latestExtractId(db: Db): Promise<number> {
   return row?.id ?? 0;
 }
 
-/** Which record keys make up these people now: changes when people merge, split or gain a record. */
-export async function membershipDigest(db: Db, personIds: readonly string[]): Promise<string> {
-  const { rows } = await sql<{ digest: string | null }>`
-    SELECT md5(coalesce(string_agg(record_key || '=' || person_id, ',' ORDER BY record_key), '')) AS digest
-    FROM person_mention WHERE person_id = ANY(${sql.val([...personIds])}::text[])`.execute(db);
-  return rows[0]?.digest ?? '';
+/** What one build saw, for deciding whether the next must rebuild (see `familiesToRebuild`). */
+export interface FamilyCheck {
+  meetingFamilyId: number;
+  outcome: string;
+  memberPersonIds: readonly string[];
+}
+
+/**
+ * Records what the builds saw, in one statement: the outcome, the members, the extract they had
+ * seen, and which record keys made up those people then (a digest of `person_mention`, which
+ * changes when people merge, split or gain a record).
+ */
+export async function recordChecks(db: Db, checks: readonly FamilyCheck[], seen: { extractId: number; requestId: number }): Promise<void> {
+  if (checks.length === 0) return;
+  const rows = JSON.stringify(checks.map((c) => ({ id: c.meetingFamilyId, outcome: c.outcome, members: c.memberPersonIds })));
+  await sql`
+    UPDATE meeting_family f SET
+      last_outcome = v.outcome,
+      member_person_ids = v.members,
+      membership_digest = CASE WHEN v.outcome = 'summary' THEN
+        (SELECT md5(coalesce(string_agg(pm.record_key || '=' || pm.person_id, ',' ORDER BY pm.record_key), ''))
+           FROM person_mention pm WHERE pm.person_id = ANY(v.members)) END,
+      checked_extract_id = ${seen.extractId},
+      checked_request_id = ${seen.requestId},
+      checked_at = now()
+    FROM jsonb_to_recordset(${rows}::jsonb) AS v(id bigint, outcome text, members text[])
+    WHERE f.id = v.id`.execute(db);
 }
 
 /**

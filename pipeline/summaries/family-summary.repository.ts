@@ -40,40 +40,45 @@ export async function summaryOfTrawl(db: Db, trawlRequestId: number): Promise<St
   return row ? toStored(row) : null;
 }
 
-/**
- * Keeps a booked family's summary: a new version, with its printable HTML, only when the content
- * differs from the latest (a rebuild that finds nothing new adds nothing and renders nothing).
- */
-export async function keepFamilySummary(
-  db: Db,
-  meetingFamilyId: number,
-  summary: FamilySummary,
-  renderHtml: (summary: FamilySummary) => Promise<string>,
-): Promise<{ id: number; version: number; changed: boolean }> {
-  const hash = summaryContentHash(summary);
-  const latest = await db
+/** The newest version of each booked family's summary: its number and content hash. */
+export async function latestVersions(db: Db, meetingFamilyIds: readonly number[]): Promise<Map<number, { version: number; hash: string }>> {
+  if (meetingFamilyIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('family_summary')
-    .select(['id', 'version', 'content_hash'])
-    .where('meeting_family_id', '=', meetingFamilyId)
+    .select(['meeting_family_id', 'version', 'content_hash'])
+    .distinctOn('meeting_family_id')
+    .where('meeting_family_id', 'in', [...meetingFamilyIds])
+    .orderBy('meeting_family_id')
     .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (latest?.content_hash === hash) return { id: latest.id, version: latest.version, changed: false };
-  const version = (latest?.version ?? 0) + 1;
-  const { id } = await db
+    .execute();
+  return new Map(rows.map((r) => [r.meeting_family_id!, { version: r.version, hash: r.content_hash }] as const));
+}
+
+export interface NewSummaryVersion {
+  meetingFamilyId: number;
+  version: number;
+  summary: FamilySummary;
+  hash: string;
+  html: string;
+}
+
+/** Adds new versions of booked families' summaries, in one statement. */
+export async function insertVersions(db: Db, versions: readonly NewSummaryVersion[]): Promise<void> {
+  if (versions.length === 0) return;
+  await db
     .insertInto('family_summary')
-    .values({
-      meeting_family_id: meetingFamilyId,
-      trawl_request_id: null,
-      version,
-      subject_person_id: summary.subject.personId,
-      content_hash: hash,
-      summary: JSON.stringify(summary),
-      html: await renderHtml(summary),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id, version, changed: true };
+    .values(
+      versions.map((v) => ({
+        meeting_family_id: v.meetingFamilyId,
+        trawl_request_id: null,
+        version: v.version,
+        subject_person_id: v.summary.subject.personId,
+        content_hash: v.hash,
+        summary: JSON.stringify(v.summary),
+        html: v.html,
+      })),
+    )
+    .execute();
 }
 
 /** The summary an on-demand trawl produced (one per trawl request). */

@@ -1,68 +1,27 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schemas/database.js';
+import { sql } from 'kysely';
+import type { FamilySummary } from '../../schemas/summary.schema.js';
 import type { Store } from '../store/store.js';
 import { batchedReads } from '../family/batched-reads.js';
 import type { MeetingFamily } from '../meetings/meeting.repository.js';
 import { renderSummaryHtml } from '../render/summary-html.render.js';
 import { runTrawl, sharedLookups, type TrawlDependencies } from '../trawl/trawl.service.js';
-import { keepFamilySummary } from './family-summary.repository.js';
-import { latestExtractId, membershipDigest } from './family-changes.repository.js';
+import { insertVersions, latestVersions, type NewSummaryVersion } from './family-summary.repository.js';
+import { latestExtractId, recordChecks, type FamilyCheck } from './family-changes.repository.js';
+import { summaryContentHash } from './summary-content.js';
 
 /** `built`: a new version; `unchanged`: the same content as before; otherwise why there is none. */
 export type RebuildOutcome = 'built' | 'unchanged' | 'skipped' | 'refused' | 'not_found' | 'ambiguous';
 
-async function rebuildOne(
-  db: Kysely<Database>,
-  family: MeetingFamily,
-  requestId: number,
-  watermark: number,
-  deps: TrawlDependencies,
-): Promise<RebuildOutcome> {
-  const guard = await db
-    .selectFrom('meeting_family')
-    .select('checked_request_id')
-    .where('id', '=', family.id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (guard.checked_request_id === requestId) return 'skipped';
-  const result = await runTrawl(
-    db,
-    {
-      actor: family.bookedBy,
-      purpose: family.purpose,
-      consent: family.consent,
-      lawfulBasis: family.lawfulBasis,
-      subject: { recordKey: family.subjectKey },
-      format: 'html',
-    },
-    deps,
-  );
-  const checked = { checked_extract_id: watermark, checked_request_id: requestId, checked_at: new Date().toISOString() };
-  if (result.kind !== 'summary') {
-    const outcome = result.kind === 'ambiguous' ? 'ambiguous' : `${result.kind}:${result.reason}`;
-    await db
-      .updateTable('meeting_family')
-      .set({ ...checked, last_outcome: outcome, membership_digest: null, member_person_ids: [] })
-      .where('id', '=', family.id)
-      .execute();
-    return result.kind;
-  }
-  const kept = await keepFamilySummary(db, family.id, result.summary, (s) => renderSummaryHtml(s));
-  const members = result.summary.members.map((m) => m.personId);
-  await db
-    .updateTable('meeting_family')
-    .set({ ...checked, last_outcome: 'summary', membership_digest: await membershipDigest(db, members), member_person_ids: members })
-    .where('id', '=', family.id)
-    .execute();
-  return kept.changed ? 'built' : 'unchanged';
-}
+type Built = { outcome: RebuildOutcome; check: FamilyCheck | null; version: NewSummaryVersion | null };
 
 /**
  * Rebuilds booked families' summaries on the terms each was booked under, each as a trawl by
  * the person who booked it (audited like any trawl). The families are gathered side by side
- * with their reads merged (`batched-reads.ts`), in one transaction with the record of what each
- * build saw: a crash loses the whole chunk or nothing, and a retry redoes it. `requestId` guards
- * against a job delivered again after it committed: a family it already rebuilt is skipped.
+ * with their reads merged (`batched-reads.ts`); versions and checks are written once for the
+ * chunk; all in one transaction: a crash loses the whole chunk or nothing, and a retry redoes
+ * it. `requestId` guards against a job delivered again after it committed: a family it already
+ * rebuilt is skipped. A new version (JSON and printable HTML) is kept only when the content
+ * changed; an unchanged one is not even rendered.
  */
 export async function rebuildFamilySummaries(
   store: Store,
@@ -71,21 +30,57 @@ export async function rebuildFamilySummaries(
   deps: Omit<TrawlDependencies, 'reads' | 'lookups'> = {},
 ): Promise<RebuildOutcome[]> {
   return store.transaction(async (tx) => {
+    const db = tx.db;
     // A rebuilt summary can always be rebuilt: a crash may lose the last few commits (each whole,
     // summaries and audit entries together), never half of one, and the next run redoes them.
-    await sql`SET LOCAL synchronous_commit = off`.execute(tx.db);
-    const watermark = await latestExtractId(tx.db);
-    const reads = batchedReads(tx.db);
-    const lookups = sharedLookups(tx.db);
-    return Promise.all(
+    await sql`SET LOCAL synchronous_commit = off`.execute(db);
+    const ids = families.map((f) => f.id);
+    const guards = ids.length === 0 ? [] : await db.selectFrom('meeting_family').select(['id', 'checked_request_id']).where('id', 'in', ids).forUpdate().execute();
+    const done = new Set(guards.filter((g) => g.checked_request_id === requestId).map((g) => g.id));
+    const previous = await latestVersions(db, ids);
+    const extractId = await latestExtractId(db);
+    const reads = batchedReads(db);
+    const lookups = sharedLookups(db);
+
+    const build = async (family: MeetingFamily): Promise<Built> => {
+      if (done.has(family.id)) return { outcome: 'skipped', check: null, version: null };
+      const result = await runTrawl(
+        db,
+        {
+          actor: family.bookedBy,
+          purpose: family.purpose,
+          consent: family.consent,
+          lawfulBasis: family.lawfulBasis,
+          subject: { recordKey: family.subjectKey },
+          format: 'html',
+        },
+        { ...deps, reads, lookups },
+      );
+      if (result.kind !== 'summary') {
+        const outcome = result.kind === 'ambiguous' ? 'ambiguous' : `${result.kind}:${result.reason}`;
+        return { outcome: result.kind, check: { meetingFamilyId: family.id, outcome, memberPersonIds: [] }, version: null };
+      }
+      const summary: FamilySummary = result.summary;
+      const check = { meetingFamilyId: family.id, outcome: 'summary', memberPersonIds: summary.members.map((m) => m.personId) };
+      const hash = summaryContentHash(summary);
+      const before = previous.get(family.id);
+      if (before?.hash === hash) return { outcome: 'unchanged', check, version: null };
+      const version = { meetingFamilyId: family.id, version: (before?.version ?? 0) + 1, summary, hash, html: await renderSummaryHtml(summary) };
+      return { outcome: 'built', check, version };
+    };
+
+    const built = await Promise.all(
       families.map(async (family) => {
         reads.enter();
         try {
-          return await rebuildOne(tx.db, family, requestId, watermark, { ...deps, reads, lookups });
+          return await build(family);
         } finally {
           reads.exit();
         }
       }),
     );
+    await insertVersions(db, built.flatMap((b) => (b.version ? [b.version] : [])));
+    await recordChecks(db, built.flatMap((b) => (b.check ? [b.check] : [])), { extractId, requestId });
+    return built.map((b) => b.outcome);
   });
 }
