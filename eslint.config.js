@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.mash/**', 'bin/**', 'jobs/*.bootstrap.mjs', 'jest.config.js', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', '.mash/**', 'bin/**', 'jobs/*.bootstrap.mjs', 'pipeline/**/*.bootstrap.mjs', 'jest.config.js', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -55,20 +55,27 @@ export async function loadedExtractReport(db: Kysely<Database>, extractId: numbe
 
 /**
  * Rows of this extract that were not quarantined and repeat a row already stored: the same
- * bytes in an earlier extract of the source, or an earlier line of the same file.
+ * bytes in an earlier extract of the source, or an earlier line of the same file. Counted per
+ * distinct row hash: all copies of a hash stored before are duplicates, else all but the first.
+ * Row hashes cover the source, so only extracts of the same source can hold an earlier copy.
  */
 export async function countDuplicateRows(db: Kysely<Database>, extractId: number): Promise<Map<string, number>> {
+  const { rows: others } = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM extract o JOIN extract e ON e.source = o.source
+                   WHERE e.id = ${extractId} AND o.id <> ${extractId}) AS found`.execute(db);
+  const storedBefore = others[0]?.found
+    ? sql`EXISTS (SELECT 1 FROM raw_row o WHERE o.row_hash = mine.row_hash AND o.extract_id <> ${extractId})`
+    : sql`false`;
   const { rows } = await sql<{ file: string; n: number }>`
     WITH mine AS (
-      SELECT r.file, r.line, r.row_hash,
-             row_number() OVER (PARTITION BY r.file, r.row_hash ORDER BY r.line) AS nth
+      SELECT r.file, r.row_hash, count(*)::int AS copies
       FROM raw_row r
       WHERE r.extract_id = ${extractId}
         AND NOT EXISTS (SELECT 1 FROM quarantine q
                         WHERE q.extract_id = r.extract_id AND q.file = r.file AND q.line = r.line)
+      GROUP BY r.file, r.row_hash
     )
-    SELECT file, count(*)::int AS n FROM mine
-    WHERE nth > 1 OR EXISTS (SELECT 1 FROM raw_row o WHERE o.row_hash = mine.row_hash AND o.extract_id <> ${extractId})
+    SELECT file, sum(CASE WHEN ${storedBefore} THEN copies ELSE copies - 1 END)::int AS n FROM mine
     GROUP BY file`.execute(db);
-  return new Map(rows.map((r) => [r.file, r.n]));
+  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.file, r.n]));
 }

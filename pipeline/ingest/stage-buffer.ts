@@ -1,53 +1,69 @@
-import type { StoreTx } from '../store/store.js';
-import { copyLine, type CopyValue } from './copy-csv.js';
-
-const FLUSH_BYTES = 4 << 20;
+import type { StoreMode, StoreTx } from '../store/store.js';
+import { CopyBatcher, type CopyBatch } from './copy-batcher.js';
+import type { CopyValue } from './copy-csv.js';
 
 /**
- * Collects COPY lines per table and writes them in batches. One batch may be in flight while
- * the next is built, so PostgreSQL works on one batch while Node parses the next.
+ * Bytes of COPY text per table and batch: large batches for PostgreSQL (fewer round trips),
+ * smaller ones for PGlite, whose copies of each batch count against the process's memory.
  */
-export class StageBuffer {
-  // Lines are joined once per batch: appending to one long string builds ropes that keep the
-  // garbage collector busy for most of the run.
-  private readonly pending = new Map<string, { columns: readonly string[]; lines: string[]; size: number }>();
-  private inFlight: Promise<void> = Promise.resolve();
+export function stageBatchBytes(mode: StoreMode): number {
+  return mode === 'pglite' ? 1 << 20 : 4 << 20;
+}
+
+/** Where a file's staged rows go: COPY batches per table, written when full and at the end. */
+export interface StageSink {
+  add(table: string, columns: readonly string[], values: readonly CopyValue[]): void;
   /** True once some table's batch is large enough to write; call `flushFull()`. */
-  needsFlush = false;
+  readonly needsFlush: boolean;
+  flushFull(): Promise<void>;
+}
+
+/**
+ * Writes COPY batches into the transaction. One batch may be in flight while the next is
+ * built, so PostgreSQL works on one batch while Node parses the next.
+ */
+export class BatchWriter {
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly tx: StoreTx) {}
 
-  add(table: string, columns: readonly string[], values: readonly CopyValue[]): void {
-    let batch = this.pending.get(table);
-    if (!batch) {
-      batch = { columns, lines: [], size: 0 };
-      this.pending.set(table, batch);
-    }
-    const line = copyLine(values);
-    batch.lines.push(line);
-    batch.size += line.length;
-    if (batch.size >= FLUSH_BYTES) this.needsFlush = true;
-  }
-
-  private async flushTable(table: string): Promise<void> {
-    const batch = this.pending.get(table);
-    if (!batch || batch.lines.length === 0) return;
-    this.pending.delete(table);
+  async write(batch: CopyBatch): Promise<void> {
     await this.inFlight;
-    this.inFlight = this.tx.copyCsv(table, batch.columns, batch.lines.join(''));
-    // Awaited at the next flush; this only keeps an early failure from counting as unhandled.
+    this.inFlight = this.tx.copyCsv(batch.table, batch.columns, batch.data);
+    // Awaited at the next write; this only keeps an early failure from counting as unhandled.
     this.inFlight.catch(() => undefined);
   }
 
+  async drain(): Promise<void> {
+    await this.inFlight;
+  }
+}
+
+/** The in-process sink: rows are encoded on this thread and written through a BatchWriter. */
+export class StageBuffer implements StageSink {
+  private readonly batcher: CopyBatcher;
+
+  constructor(
+    private readonly writer: BatchWriter,
+    batchBytes: number,
+  ) {
+    this.batcher = new CopyBatcher(batchBytes);
+  }
+
+  add(table: string, columns: readonly string[], values: readonly CopyValue[]): void {
+    this.batcher.add(table, columns, values);
+  }
+
+  get needsFlush(): boolean {
+    return this.batcher.hasFull;
+  }
+
   async flushFull(): Promise<void> {
-    this.needsFlush = false;
-    for (const [table, batch] of [...this.pending]) {
-      if (batch.size >= FLUSH_BYTES) await this.flushTable(table);
-    }
+    for (const batch of this.batcher.takeFull()) await this.writer.write(batch);
   }
 
   async flush(): Promise<void> {
-    for (const table of [...this.pending.keys()]) await this.flushTable(table);
-    await this.inFlight;
+    for (const batch of this.batcher.takeAll()) await this.writer.write(batch);
+    await this.writer.drain();
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileSpec } from '../../connectors/connector.js';
 import { CANONICAL_TABLES, stageValues, type CanonicalTable } from './canonical-tables.js';
 import { readCsvRows, type ExtractEncoding } from './csv-rows.js';
-import type { StageBuffer } from './stage-buffer.js';
+import type { StageSink } from './stage-buffer.js';
 import { stageColumns, stageTableName } from './version.repository.js';
 
 const RAW_COLUMNS = ['extract_id', 'file', 'line', 'row_hash', 'data'] as const;
@@ -19,8 +19,8 @@ export interface StagedFile {
   rejectReason: string | null;
 }
 
-interface StageFileInput {
-  buffer: StageBuffer;
+export interface StageFileInput {
+  buffer: StageSink;
   extractId: number;
   source: string;
   name: string;

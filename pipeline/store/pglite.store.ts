@@ -6,16 +6,23 @@ import { Kysely } from 'kysely';
 import type { Database } from '../../schemas/database.js';
 import { lockDataDir } from './data-dir.lock.js';
 import { PGliteDialect } from './pglite.dialect.js';
+import { initPGliteDataDir } from './pglite-init.js';
 import { copyStatement, type Store } from './store.js';
 import { TYPE_PARSERS } from './type-parsers.js';
+
+/** Half PostgreSQL's default: keeps the embedded store's resident memory within budget. */
+const PGLITE_SHARED_BUFFERS = '64MB';
 
 export async function openPGliteStore(dataDir: string): Promise<Store> {
   const unlock = lockDataDir(dataDir);
   let pglite: PGlite;
   try {
+    initPGliteDataDir(path.join(dataDir, 'pgdata'));
     pglite = await PGlite.create(path.join(dataDir, 'pgdata'), {
       parsers: TYPE_PARSERS,
       extensions: { pg_trgm, fuzzystrmatch },
+      // WebAssembly memory never shrinks: whatever the buffer pool touches stays resident.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     await pglite.exec(`SET TIME ZONE 'UTC'`);
   } catch (error) {

@@ -70,7 +70,8 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
           db: trxDb,
           async copyCsv(table, columns, csv) {
             const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-            await pipeline(Readable.from([csv]), stream);
+            const chunk = typeof csv === 'string' ? csv : Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength);
+            await pipeline(Readable.from([chunk]), stream);
           },
         });
         await client.query('COMMIT');

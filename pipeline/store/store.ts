@@ -6,8 +6,8 @@ export type StoreMode = 'pglite' | 'postgres';
 /** One open transaction: typed queries plus bulk COPY on the same connection. */
 export interface StoreTx {
   readonly db: Kysely<Database>;
-  /** Loads CSV text (PostgreSQL CSV format, no header) into `table (columns)`. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Loads CSV text or its UTF-8 bytes (PostgreSQL CSV format, no header) into `table (columns)`. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array<ArrayBuffer>): Promise<void>;
 }
 
 /** The staging store: PGlite on disk or a PostgreSQL server, behind one interface. */

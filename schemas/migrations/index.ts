@@ -5,6 +5,7 @@ import * as trawlAudit from './0003-trawl-audit.js';
 import * as jobRequests from './0004-job-requests.js';
 import * as meetingsSummaries from './0005-meetings-summaries.js';
 import * as matchState from './0007-match-state.js';
+import * as ingestBulkLoad from './0008-ingest-bulk-load.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-job-requests': jobRequests,
   '0005-meetings-summaries': meetingsSummaries,
   '0007-match-state': matchState,
+  '0008-ingest-bulk-load': ingestBulkLoad,
 };
