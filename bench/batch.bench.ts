@@ -92,13 +92,17 @@ async function submitAndWait(store: Store, env: Record<string, string>, kind: 'r
   return { request, seconds };
 }
 
-/** A 1% education delta: one new suspension for the subject pupil of every hundredth booked family. */
-function writeDelta(countyDir: string, inbox: string, keys: string[]): number {
+/**
+ * A 1% education delta: one new suspension for the subject pupil of every hundredth booked family.
+ * Dated a day earlier for every education extract the kept county already holds, so a rerun on
+ * the same database brings new events rather than a file it has seen.
+ */
+function writeDelta(countyDir: string, inbox: string, keys: string[], earlierRuns: number): number {
   const schoolOf = new Map(readCsv(path.join(countyDir, 'education', 'pupils.csv')).rows.map((p) => [p['upn']!, p['school_urn']!]));
   const upns = keys.filter((k, i) => i % 100 === 0 && k.startsWith('education:pupils:')).map((k) => k.slice('education:pupils:'.length));
   const folder = path.join(inbox, 'education', day(-1));
   fs.mkdirSync(folder, { recursive: true });
-  const rows = upns.filter((upn) => schoolOf.has(upn)).map((upn) => `${upn},${schoolOf.get(upn)!},${day(-3)},SUSPENSION,PP,2`);
+  const rows = upns.filter((upn) => schoolOf.has(upn)).map((upn) => `${upn},${schoolOf.get(upn)!},${day(-3 - earlierRuns)},SUSPENSION,PP,2`);
   fs.writeFileSync(path.join(folder, 'exclusions.csv'), `upn,school_urn,start_date,kind,reason,sessions\n${rows.join('\n')}\n`);
   return rows.length;
 }
@@ -127,7 +131,8 @@ try {
     }
   }
   const inbox = path.join(work, 'inbox');
-  const touched = writeDelta(county.countyDir, inbox, keys);
+  const education = await county.store.db.selectFrom('extract').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', 'education').executeTakeFirstOrThrow();
+  const touched = writeDelta(county.countyDir, inbox, keys, Number(education.n) - 1);
   const workers = startWorkers(Math.max(...WORKER_COUNTS), env);
   try {
     const { request, seconds } = await submitAndWait(county.store, env, 'batch', { inbox, packDays: 2 });

@@ -7,15 +7,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schemas/database.js';
+import { appendAudits } from '../audit/audit.repository.js';
+import type { AuditRecord } from '../audit/audit-entry.js';
 import { directReads, type FamilyReads } from './family-reads.js';
 
 type Lists = Record<string, readonly string[]>;
-
-interface Pending<A extends Lists, R> {
-  args: A;
-  resolve(value: R[]): void;
-  reject(error: unknown): void;
-}
 
 /** How long a read waits for others to join it when the gatherings in flight are not counted. */
 const GATHER_MS = 2;
@@ -67,32 +63,13 @@ class ReadBarrier {
   }
 }
 
-/**
- * One merged read: `fetch` runs once per flush with every field's lists united; `matches` picks
- * a row for a caller by the same test the SQL applies to that caller's lists.
- */
-function merged<A extends Lists, R>(
-  barrier: ReadBarrier,
-  fetch: (args: A) => Promise<R[]>,
-  matches: (row: R, sets: { [K in keyof A]: ReadonlySet<string> }) => boolean,
-): (args: A) => Promise<R[]> {
-  let queue: Pending<A, R>[] = [];
-  const run = async (batch: Pending<A, R>[]): Promise<void> => {
-    const union = {} as Record<string, Set<string>>;
-    for (const { args } of batch) {
-      for (const [field, values] of Object.entries(args)) {
-        const set = (union[field] ??= new Set());
-        for (const v of values) set.add(v);
-      }
-    }
+/** Items queued until the barrier flushes, then handed to `runBatch` together; each caller gets its own result. */
+function queued<T, R>(barrier: ReadBarrier, runBatch: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  let queue: { item: T; resolve(value: R): void; reject(error: unknown): void }[] = [];
+  const run = async (batch: typeof queue): Promise<void> => {
     try {
-      const rows = await fetch(Object.fromEntries(Object.entries(union).map(([f, s]) => [f, [...s]])) as unknown as A);
-      for (const p of batch) {
-        const sets = Object.fromEntries(Object.entries(p.args).map(([f, v]) => [f, new Set(v)])) as unknown as {
-          [K in keyof A]: ReadonlySet<string>;
-        };
-        p.resolve(rows.filter((row) => matches(row, sets)));
-      }
+      const results = await runBatch(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
       for (const p of batch) p.reject(error);
     }
@@ -103,19 +80,51 @@ function merged<A extends Lists, R>(
     queue = [];
     void run(batch);
   });
-  return (args) =>
-    new Promise<R[]>((resolve, reject) => {
-      queue.push({ args, resolve, reject });
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
       barrier.arrive();
     });
 }
 
+/**
+ * One merged read: `fetch` runs once per flush with every field's lists united; `matches` picks
+ * a row for a caller by the same test the SQL applies to that caller's lists.
+ */
+function merged<A extends Lists, R>(
+  barrier: ReadBarrier,
+  fetch: (args: A) => Promise<R[]>,
+  matches: (row: R, sets: { [K in keyof A]: ReadonlySet<string> }) => boolean,
+): (args: A) => Promise<R[]> {
+  return queued(barrier, async (asks: A[]) => {
+    const union = {} as Record<string, Set<string>>;
+    for (const args of asks) {
+      for (const [field, values] of Object.entries(args)) {
+        const set = (union[field] ??= new Set());
+        for (const v of values) set.add(v);
+      }
+    }
+    const rows = await fetch(Object.fromEntries(Object.entries(union).map(([f, s]) => [f, [...s]])) as unknown as A);
+    return asks.map((args) => {
+      const sets = Object.fromEntries(Object.entries(args).map(([f, v]) => [f, new Set(v)])) as unknown as {
+        [K in keyof A]: ReadonlySet<string>;
+      };
+      return rows.filter((row) => matches(row, sets));
+    });
+  });
+}
+
 const has = (set: ReadonlySet<string>, value: string | null): boolean => value !== null && set.has(value);
 
-/** Family reads merged across gatherings; `enter`/`exit` count a gathering in flight. */
+/**
+ * Family reads merged across gatherings; `enter`/`exit` count a gathering in flight. Audit
+ * entries the trawls append in between go in with the same flushes (one INSERT per step), so
+ * an audit write does not hold the others back.
+ */
 export interface BatchedReads extends FamilyReads {
   enter(): void;
   exit(): void;
+  audit: (record: AuditRecord) => Promise<number>;
 }
 
 export function batchedReads(db: Kysely<Database>): BatchedReads {
@@ -181,8 +190,10 @@ export function batchedReads(db: Kysely<Database>): BatchedReads {
     <A extends Lists, R>(read: (args: A) => Promise<R[]>) =>
     (args: A): Promise<R[]> =>
       Object.values(args).every((v) => v.length === 0) ? Promise.resolve([]) : read(args);
+  const audit = queued(barrier, (records: AuditRecord[]) => appendAudits(db, records));
   return {
     enter: () => barrier.enter(),
+    audit,
     exit: () => barrier.exit(),
     personIdsOfKeys: async (keys) => new Map(await emptyOr(personIds)({ keys })),
     keysOfPersons: (ids) => emptyOr(keysOfPersons)({ personIds: ids }),

@@ -18,6 +18,9 @@ export interface ByRecordPlaceEvent {
   eventKeys: readonly string[];
 }
 
+/** The tables a family gathering reads (their statistics decide its query plans). */
+export const FAMILY_READ_TABLES = ['person_mention', 'mention', 'relationship', 'residence', 'place', 'event', 'event_party', 'involvement'] as const;
+
 export interface FamilyReads {
   personIdsOfKeys(keys: readonly string[]): Promise<Map<string, string>>;
   keysOfPersons(personIds: readonly string[]): Promise<{ personId: string; recordKey: string }[]>;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Sex } from '../../schemas/canonical.js';
 import type { Database } from '../../schemas/database.js';
 import type { MatchMention } from '../match/match-mention.js';
+import { analyseStaleTables } from '../store/table-statistics.js';
 
 interface MentionRow {
   natural_key: string;
@@ -32,22 +33,11 @@ function pushUnique(list: string[], value: string | null): void {
  */
 const INPUT_TABLES = ['mention', 'residence', 'place', 'relationship'] as const;
 
-/** ANALYZE the tables matching reads when never analysed or changed by more than a tenth since. */
-async function analyseStaleTables(db: Kysely<Database>): Promise<void> {
-  const { rows } = await sql<{ name: string }>`
-    SELECT relname AS name FROM pg_stat_user_tables
-    WHERE relname = ANY(${[...INPUT_TABLES]}::text[])
-      AND ((last_analyze IS NULL AND last_autoanalyze IS NULL) OR n_mod_since_analyze > 0.1 * greatest(n_live_tup, 1000))
-    ORDER BY relname`.execute(db);
-  const stale = rows.map((r) => r.name).filter((n): n is (typeof INPUT_TABLES)[number] => (INPUT_TABLES as readonly string[]).includes(n));
-  if (stale.length > 0) await sql.raw(`ANALYZE ${stale.join(', ')}`).execute(db);
-}
-
 export async function loadMatchMentions(db: Kysely<Database>, only: readonly string[] | null = null): Promise<MatchMention[]> {
   // Sorting and hashing county-sized results: the default 4 MB work_mem spills to disk.
   // Statistics first: without them (a county just ingested) the planner takes every table for
   // a thousand rows and nests loops over a million.
-  await analyseStaleTables(db);
+  await analyseStaleTables(db, INPUT_TABLES);
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     return loadInTransaction(trx, only);

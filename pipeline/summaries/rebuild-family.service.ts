@@ -13,6 +13,7 @@ import { summaryContentHash } from './summary-content.js';
 export type RebuildOutcome = 'built' | 'unchanged' | 'skipped' | 'refused' | 'not_found' | 'ambiguous';
 
 type Built = { outcome: RebuildOutcome; check: FamilyCheck | null; version: NewSummaryVersion | null };
+type Gathered = { outcome: RebuildOutcome; check: FamilyCheck | null; summary: FamilySummary | null; hash: string | null };
 
 /**
  * Rebuilds booked families' summaries on the terms each was booked under, each as a trawl by
@@ -27,7 +28,7 @@ export async function rebuildFamilySummaries(
   store: Store,
   families: readonly MeetingFamily[],
   requestId: number,
-  deps: Omit<TrawlDependencies, 'reads' | 'lookups'> = {},
+  deps: Omit<TrawlDependencies, 'reads' | 'lookups' | 'audit'> = {},
 ): Promise<RebuildOutcome[]> {
   return store.transaction(async (tx) => {
     const db = tx.db;
@@ -42,8 +43,8 @@ export async function rebuildFamilySummaries(
     const reads = batchedReads(db);
     const lookups = sharedLookups(db);
 
-    const build = async (family: MeetingFamily): Promise<Built> => {
-      if (done.has(family.id)) return { outcome: 'skipped', check: null, version: null };
+    const gather = async (family: MeetingFamily): Promise<Gathered> => {
+      if (done.has(family.id)) return { outcome: 'skipped', check: null, summary: null, hash: null };
       const result = await runTrawl(
         db,
         {
@@ -54,31 +55,40 @@ export async function rebuildFamilySummaries(
           subject: { recordKey: family.subjectKey },
           format: 'html',
         },
-        { ...deps, reads, lookups },
+        { ...deps, reads, lookups, audit: reads.audit },
       );
       if (result.kind !== 'summary') {
         const outcome = result.kind === 'ambiguous' ? 'ambiguous' : `${result.kind}:${result.reason}`;
-        return { outcome: result.kind, check: { meetingFamilyId: family.id, outcome, memberPersonIds: [] }, version: null };
+        return { outcome: result.kind, check: { meetingFamilyId: family.id, outcome, memberPersonIds: [] }, summary: null, hash: null };
       }
       const summary: FamilySummary = result.summary;
       const check = { meetingFamilyId: family.id, outcome: 'summary', memberPersonIds: summary.members.map((m) => m.personId) };
       const hash = summaryContentHash(summary);
-      const before = previous.get(family.id);
-      if (before?.hash === hash) return { outcome: 'unchanged', check, version: null };
-      const version = { meetingFamilyId: family.id, version: (before?.version ?? 0) + 1, summary, hash, html: await renderSummaryHtml(summary) };
-      return { outcome: 'built', check, version };
+      if (previous.get(family.id)?.hash === hash) return { outcome: 'unchanged', check, summary: null, hash };
+      return { outcome: 'built', check, summary, hash };
     };
 
-    const built = await Promise.all(
+    const gathered = await Promise.all(
       families.map(async (family) => {
         reads.enter();
         try {
-          return await build(family);
+          return await gather(family);
         } finally {
           reads.exit();
         }
       }),
     );
+    // Rendered once every gathering is done, so no gathering's reads wait on a render.
+    const built: Built[] = [];
+    for (const [i, g] of gathered.entries()) {
+      const family = families[i]!;
+      const before = previous.get(family.id);
+      const version =
+        g.summary && g.hash
+          ? { meetingFamilyId: family.id, version: (before?.version ?? 0) + 1, summary: g.summary, hash: g.hash, html: await renderSummaryHtml(g.summary) }
+          : null;
+      built.push({ outcome: g.outcome, check: g.check, version });
+    }
     await insertVersions(db, built.flatMap((b) => (b.version ? [b.version] : [])));
     await recordChecks(db, built.flatMap((b) => (b.check ? [b.check] : [])), { extractId, requestId });
     return built.map((b) => b.outcome);

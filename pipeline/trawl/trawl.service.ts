@@ -33,6 +33,8 @@ export interface TrawlDependencies {
   reads?: FamilyReads;
   /** Users and extract dates as read once for many trawls (the overnight rebuild); read here otherwise. */
   lookups?: TrawlLookups;
+  /** Where audit entries go: appended to `db` one by one unless given (the rebuild merges them). */
+  audit?: (record: AuditRecord) => Promise<number>;
 }
 
 export interface TrawlLookups {
@@ -106,6 +108,7 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   const lawfulBasis = request.lawfulBasis !== null && request.lawfulBasis.trim() !== '' ? request.lawfulBasis.trim() : null;
   const terms = { purpose: request.purpose, consent: request.consent, lawfulBasis };
   const lookups = deps.lookups ?? sharedLookups(db);
+  const audit = deps.audit ?? ((record: AuditRecord) => appendAudit(db, record));
   const user = await lookups.user(request.actor);
   const base: AuditRecord = {
     action: 'trawl',
@@ -121,7 +124,7 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
 
   const decision = authorise(dsa, user?.role ?? null, terms);
   if (!decision.granted) {
-    const auditId = await appendAudit(db, { ...base, outcome: 'refused', reason: decision.reason });
+    const auditId = await audit({ ...base, outcome: 'refused', reason: decision.reason });
     return { kind: 'refused', reason: decision.reason, auditId };
   }
 
@@ -131,18 +134,18 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   const reads = deps.reads ?? directReads(db);
   const resolution = await resolveSubject(db, reads, request, scope);
   if (resolution.kind === 'ambiguous') {
-    const auditId = await appendAudit(db, {
+    const auditId = await audit({
       ...scoped, outcome: 'ambiguous', reason: 'SEVERAL_CANDIDATES',
       detail: { ...base.detail, candidates: resolution.candidates.map((c) => ({ personId: c.personId, score: c.score })) },
     });
     return { kind: 'ambiguous', candidates: resolution.candidates, auditId };
   }
   if (resolution.kind === 'not_found') {
-    const auditId = await appendAudit(db, { ...scoped, outcome: 'not_found', reason: resolution.reason });
+    const auditId = await audit({ ...scoped, outcome: 'not_found', reason: resolution.reason });
     return { kind: 'not_found', reason: resolution.reason, auditId };
   }
 
-  await appendAudit(db, { ...scoped, subjectPersonId: resolution.personId });
+  await audit({ ...scoped, subjectPersonId: resolution.personId });
   const gathering = await gatherFamily(reads, resolution.personId, scope, window, today);
   const summary: FamilySummary = buildFamilySummary(gathering, {
     purpose: request.purpose,
@@ -156,7 +159,7 @@ export async function runTrawl(db: Db, request: TrawlRequest, deps: TrawlDepende
   });
   const validation = validateSummary(summary);
   if (!validation.ok) throw new SummaryInvalidError(validation.errors);
-  const auditId = await appendAudit(db, {
+  const auditId = await audit({
     ...scoped,
     action: 'summary',
     outcome: 'produced',

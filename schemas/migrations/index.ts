@@ -6,6 +6,7 @@ import * as jobRequests from './0004-job-requests.js';
 import * as meetingsSummaries from './0005-meetings-summaries.js';
 import * as matchState from './0007-match-state.js';
 import * as ingestBulkLoad from './0008-ingest-bulk-load.js';
+import * as placeAddressIndexes from './0011-place-address-indexes.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-meetings-summaries': meetingsSummaries,
   '0007-match-state': matchState,
   '0008-ingest-bulk-load': ingestBulkLoad,
+  '0011-place-address-indexes': placeAddressIndexes,
 };

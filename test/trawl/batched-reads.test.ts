@@ -38,19 +38,47 @@ describe.each(STORE_MODES)('family reads merged across trawls side by side give 
     const request = (recordKey: string): TrawlRequest => ({
       actor: 'analyst-a', purpose, consent, lawfulBasis, subject: { recordKey }, format: 'json', now: NOW,
     });
+    const auditSince = async (id: number) =>
+      (
+        await sql<{ id: string; action: string; outcome: string; reason: string | null; subject_person_id: string | null; member_person_ids: string[] }>`
+          SELECT id, action, outcome, reason, subject_person_id, member_person_ids FROM audit_entry WHERE id > ${id} ORDER BY id`.execute(t.store.db)
+      ).rows;
+    const lastAuditId = async () => Number((await sql<{ id: string | null }>`SELECT max(id) AS id FROM audit_entry`.execute(t.store.db)).rows[0]?.id ?? 0);
+    const auditShape = (rows: Awaited<ReturnType<typeof auditSince>>) =>
+      rows.map((r) => [r.action, r.outcome, r.reason, r.subject_person_id, r.member_person_ids.join(',')].join('|')).sort();
+
+    const directStart = await lastAuditId();
     const direct: string[] = [];
     for (const key of subjects) {
       const r = await runTrawl(t.store.db, request(key));
       direct.push(r.kind === 'summary' ? summaryContentHash(r.summary) : `${r.kind}`);
     }
+    const directAudit = await auditSince(directStart);
+
+    const batchedStart = await lastAuditId();
     const reads = batchedReads(t.store.db);
-    const batched = await Promise.all(
+    const results = await Promise.all(
       subjects.map(async (key) => {
-        const r = await runTrawl(t.store.db, request(key), { reads });
-        return r.kind === 'summary' ? summaryContentHash(r.summary) : `${r.kind}`;
+        reads.enter();
+        try {
+          return await runTrawl(t.store.db, request(key), { reads, audit: reads.audit });
+        } finally {
+          reads.exit();
+        }
       }),
     );
+    const batched = results.map((r) => (r.kind === 'summary' ? summaryContentHash(r.summary) : `${r.kind}`));
     expect(direct.filter((d) => d.length === 64).length).toBeGreaterThan(40);
     expect(batched).toEqual(direct);
+
+    // The merged audit writes record what the direct ones did, and each trawl's audit id is its own entry.
+    const batchedAudit = await auditSince(batchedStart);
+    expect(auditShape(batchedAudit)).toEqual(auditShape(directAudit));
+    const byId = new Map(batchedAudit.map((a) => [Number(a.id), a]));
+    for (const r of results) {
+      const entry = byId.get(r.auditId);
+      expect(entry?.outcome).toBe(r.kind === 'summary' ? 'produced' : r.kind);
+      if (r.kind === 'summary') expect(entry?.subject_person_id).toBe(r.summary.subject.personId);
+    }
   }, 120_000);
 });
