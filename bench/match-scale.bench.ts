@@ -6,8 +6,11 @@ import { runMatch, type MatchRunReport } from '../pipeline/identity/match.stage.
 import { ingestExtract } from '../pipeline/ingest/ingest.stage.js';
 import { SOURCES } from '../schemas/canonical.js';
 import type { StoreMode } from '../pipeline/store/store.js';
-import { benchStore } from './support/bench-store.js';
+import { benchStore, createBenchDatabase } from './support/bench-store.js';
 import { openStore } from '../pipeline/store/open-store.js';
+import pg from 'pg';
+import { exportLinks } from '../pipeline/identity/links.repository.js';
+import { pairwiseMetrics } from '../pipeline/match/pairwise.evaluation.js';
 
 /**
  * bench:match scale — a generated county (BENCH_FAMILIES, ~10.4 mentions a family) through
@@ -41,6 +44,12 @@ function resetPeakRss(): void {
   }
 }
 
+/** This process's CPU time (user + system) since `from`: the machine is shared, wall time is noisy. */
+const cpu = (from: NodeJS.CpuUsage): string => {
+  const d = process.cpuUsage(from);
+  return s((d.user + d.system) / 1000);
+};
+
 const gib = (bytes: number | null): string =>
   bytes === null ? 'n/a' : `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 
@@ -59,6 +68,22 @@ function describe(run: MatchRunReport): string {
   return `${run.mentions} mentions, ${run.persons} people, ${run.links} links, ${run.reviews} reviews; ${sc?.path ?? 'n/a'}${delta}; candidate pairs ${run.match?.scoredPairs ?? 0}; phases: ${phases}${core}`;
 }
 
+/** Pairwise precision / recall / F1 of the stored people against the county's truth (mentions matched only). */
+async function accuracy(): Promise<string> {
+  const file = path.join(work, 'truth', 'mentions.csv');
+  if (!fs.existsSync(file)) return 'no truth file';
+  const truth = new Map(
+    fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]),
+  );
+  const links = (await exportLinks(bench.store.db)).filter((l) => truth.has(l.recordKey));
+  links.sort((a, b) => (a.recordKey < b.recordKey ? -1 : a.recordKey > b.recordKey ? 1 : 0));
+  const m = pairwiseMetrics(
+    links.map((l) => l.personId ?? `unmatched:${l.recordKey}`),
+    links.map((l) => truth.get(l.recordKey)!),
+  );
+  return `pairwise precision ${m.precision.toFixed(4)}, recall ${m.recall.toFixed(4)}, F1 ${m.f1.toFixed(4)} (${links.length} mentions)`;
+}
+
 /** Moves the last `count` data rows of a CSV into a new file of the same header. */
 function holdBack(file: string, deltaFile: string, count: number): number {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -72,21 +97,53 @@ function holdBack(file: string, deltaFile: string, count: number): number {
   return held.length;
 }
 
-// BENCH_REUSE_URL + BENCH_REUSE_WORK: a database and folder a kept run (BENCH_KEEP=1) left,
-// county ingested and delta held back: the match runs again without generating and ingesting.
+/** CREATE DATABASE `to` as a copy of `from` (PostgreSQL; no session may be connected to `from`). */
+async function copyDatabase(fromUrl: string, to: string): Promise<string> {
+  const from = new URL(fromUrl);
+  const admin = new pg.Client({ connectionString: fromUrl.replace(from.pathname, '/postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${to} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${to} TEMPLATE ${from.pathname.slice(1)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(fromUrl);
+  url.pathname = `/${to}`;
+  return url.toString();
+}
+
+// BENCH_KEEP=1 (PostgreSQL) keeps a copy of the database as it is after ingest (county loaded,
+// delta held back) and the work folder. BENCH_REUSE_URL (that copy) + BENCH_REUSE_WORK run the
+// full and the delta match again on a fresh copy of it, without generating and ingesting.
 const reuseUrl = process.env['BENCH_REUSE_URL'];
 const reuseWork = process.env['BENCH_REUSE_WORK'];
-const keep = process.env['BENCH_KEEP'] === '1' || reuseUrl !== undefined;
+const keep = process.env['BENCH_KEEP'] === '1';
 const work = reuseWork ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-match-scale-'));
-const bench =
-  reuseUrl === undefined
-    ? await benchStore(MODE)
-    : {
-        store: await openStore({ databaseUrl: reuseUrl, dataDir: work }),
-        url: reuseUrl,
-        dataDir: work,
-        drop: () => Promise.resolve(),
-      };
+
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url.replace(new URL(url).pathname, '/postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** A store on `url` whose drop closes it and drops the database (with `dropDb`). */
+async function storeOn(url: string, dropDb: () => Promise<void>): Promise<Awaited<ReturnType<typeof benchStore>>> {
+  const store = await openStore({ databaseUrl: url, dataDir: work });
+  return { store, url, dataDir: work, drop: async () => (await store.close(), await dropDb()) };
+}
+
+let created: Awaited<ReturnType<typeof createBenchDatabase>> | null = null;
+let bench: Awaited<ReturnType<typeof benchStore>>;
+if (reuseUrl !== undefined) {
+  const copy = await copyDatabase(reuseUrl, `mash_bench_reuse_${process.pid}`);
+  bench = await storeOn(copy, () => dropDatabase(copy));
+} else if (MODE === 'postgres') {
+  const db = await createBenchDatabase();
+  created = db;
+  bench = await storeOn(db.url, () => db.drop());
+} else bench = await benchStore(MODE);
 try {
   const deltaFolder = path.join(work, 'health-delta');
   let held: number;
@@ -111,18 +168,27 @@ try {
     console.log(
       `county: ${FAMILIES} families, ${manifest.mentions} mentions generated, ${held} health patients held back (${MODE}); ingest ${s(t1 - t0)}`,
     );
+    const db = created;
+    if (keep && db !== null) {
+      await bench.store.close();
+      const name = `${new URL(db.url).pathname.slice(1)}_ingested`;
+      console.log(`kept after ingest: BENCH_REUSE_URL=${await copyDatabase(db.url, name)} BENCH_REUSE_WORK=${work}`);
+      bench = await storeOn(db.url, () => db.drop());
+    }
   } else {
     held =
       fs.readFileSync(path.join(deltaFolder, 'patients.csv'), 'utf8').trim().split('\n').length - 1;
     console.log(`county: reused ${reuseWork ?? ''}, ${held} health patients held back`);
   }
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   resetPeakRss();
   const full = await runMatch(bench.store, { full: true, retrain: true });
   const t2 = performance.now();
   console.log(
-    `full match (training included): wall ${s(t2 - t1)}, peak RSS ${gib(peakRss())}; ${describe(full)}`,
+    `full match (training included): wall ${s(t2 - t1)}, cpu ${cpu(c1)}, peak RSS ${gib(peakRss())}; ${describe(full)}`,
   );
+  console.log(`  accuracy: ${await accuracy()}`);
   const rules = full.match?.blocking.rules ?? [];
   console.log(
     `  candidate pairs per blocking rule: ${rules.map((r) => `${r.rule} ${r.pairs}${r.skippedKeys > 0 ? ` (${r.skippedKeys} keys skipped)` : ''}`).join('; ')}`,
@@ -137,15 +203,14 @@ try {
   });
   resetPeakRss();
   const t3 = performance.now();
+  const c3 = process.cpuUsage();
   const delta = await runMatch(bench.store, { full: false, retrain: false });
   const t4 = performance.now();
   console.log(
-    `delta match (${held} new mentions): wall ${s(t4 - t3)}, peak RSS ${gib(peakRss())}; ${describe(delta)}`,
+    `delta match (${held} new mentions): wall ${s(t4 - t3)}, cpu ${cpu(c3)}, peak RSS ${gib(peakRss())}; ${describe(delta)}`,
   );
+  console.log(`  accuracy: ${await accuracy()}`);
 } finally {
-  if (keep) {
-    console.log(`kept: ${bench.url ?? bench.dataDir}`);
-    await bench.store.close();
-  } else await bench.drop();
-  if (!keep) fs.rmSync(work, { recursive: true, force: true });
+  await bench.drop();
+  if (!keep && reuseWork === undefined) fs.rmSync(work, { recursive: true, force: true });
 }

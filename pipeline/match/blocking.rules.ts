@@ -4,6 +4,7 @@
  */
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import { csrIntersects } from './string-dictionary.js';
+import { isDayMonthSwap, isOneFieldOff } from './dob.js';
 
 export interface BlockingRule {
   readonly name: string;
@@ -36,6 +37,24 @@ function surnamesSound(enc: EncodedMentions, i: number, j: number): boolean {
 const P24 = 2 ** 24;
 
 /**
+ * Dates of birth that could be one person's: either missing, or the dob comparison's levels
+ * short of "else" (exact, day/month swapped, one field off, within 365 days). Pairs failing it
+ * have two dobs that disagree outright: siblings, a parent and a child, two people of one name.
+ */
+export function dobsCompatible(enc: EncodedMentions, i: number, j: number): boolean {
+  const a = enc.dobDay[i] as number;
+  const b = enc.dobDay[j] as number;
+  if (a === NO_DOB || b === NO_DOB || Math.abs(a - b) <= 365) return true;
+  const ay = enc.dobYear[i] as number;
+  const am = enc.dobMonth[i] as number;
+  const ad = enc.dobDayOfMonth[i] as number;
+  const by = enc.dobYear[j] as number;
+  const bm = enc.dobMonth[j] as number;
+  const bd = enc.dobDayOfMonth[j] as number;
+  return isDayMonthSwap(ay, am, ad, by, bm, bd) || isOneFieldOff(ay, am, ad, by, bm, bd);
+}
+
+/**
  * Same dob, sexes compatible (equal or one unknown), and forenames compatible or surnames
  * sounding alike: catches a changed surname or a changed forename, not both.
  */
@@ -64,8 +83,16 @@ export const surnamePhoneticYearRule: BlockingRule = {
   },
 };
 
+/**
+ * Forename + postcode sector: catches a changed surname within a locality. In a big block
+ * (a common forename in a busy sector) a pair needs surnames sounding alike or dobs that could
+ * be one person's: two Olivias of different surnames born years apart are not compared.
+ */
 export const forenameSectorRule: BlockingRule = {
   name: 'forename + postcode sector',
+  filter(enc, i, j) {
+    return dobsCompatible(enc, i, j) || surnamesSound(enc, i, j);
+  },
   keys(enc, i, out) {
     const f = enc.forename[i] as number;
     if (f < 0) return;
@@ -140,9 +167,15 @@ export const surnameInitialRule: BlockingRule = {
   },
 };
 
-/** Forename and surname as an unordered pair: catches names recorded the wrong way round. */
+/**
+ * Forename and surname as an unordered pair: catches names recorded the wrong way round. In a
+ * big block (a common name) a pair needs its names swapped or dobs that could be one person's.
+ */
 export const namesEitherOrderRule: BlockingRule = {
   name: 'forename + surname either order',
+  filter(enc, i, j) {
+    return dobsCompatible(enc, i, j) || (enc.forename[i] !== enc.forename[j] && enc.forename[i] === enc.surname[j]);
+  },
   keys(enc, i, out) {
     const f = enc.forename[i] as number;
     const s = enc.surname[i] as number;
@@ -151,9 +184,16 @@ export const namesEitherOrderRule: BlockingRule = {
   },
 };
 
-/** Surname + postcode sector: catches forename changes and typos within a locality. */
+/**
+ * Surname + postcode sector: catches forename changes and typos within a locality. In a big
+ * block (a common surname in a busy sector) a pair needs forenames that could be one person's or
+ * dobs that could be: siblings and a parent with a child are not compared.
+ */
 export const surnameSectorRule: BlockingRule = {
   name: 'surname + postcode sector',
+  filter(enc, i, j) {
+    return dobsCompatible(enc, i, j) || forenamesCompatible(enc, i, j);
+  },
   keys(enc, i, out) {
     const f = enc.surname[i] as number;
     if (f < 0) return;

@@ -1,7 +1,7 @@
 import { matchMention, type MatchMention } from './match-mention.js';
 import { encodeMentions } from './mention.encoding.js';
 import { CandidatePairs } from './candidate-pairs.js';
-import { DEFAULT_BLOCKING_RULES, dobRule } from './blocking.rules.js';
+import { DEFAULT_BLOCKING_RULES, dobRule, dobsCompatible, namesEitherOrderRule, surnameSectorRule } from './blocking.rules.js';
 import { mulberry32 } from './prng.js';
 
 function randomMentions(n: number, seed: number): MatchMention[] {
@@ -76,5 +76,43 @@ describe('candidate pairs', () => {
     new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { involving }).forEach((i, j) => {
       expect(i === 7 || j === 7).toBe(true);
     });
+  });
+
+  it('compares a big block of one name only where the dobs could be one person\'s or the names are swapped', () => {
+    // 40 Oliver Smiths born in different years, one with no dob, one recorded as Smith Oliver.
+    const mentions = Array.from({ length: 40 }, (_, i) =>
+      matchMention({ recordKey: `t:m:${String(i).padStart(2, '0')}`, forename: 'Oliver', surname: 'Smith', dob: `${1950 + i}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, postcodes: ['LE1 1AB'] }),
+    );
+    mentions.push(matchMention({ recordKey: 't:m:nodob', forename: 'Oliver', surname: 'Smith', dob: null }));
+    mentions.push(matchMention({ recordKey: 't:m:swapped', forename: 'Smith', surname: 'Oliver', dob: '1931-01-01' }));
+    mentions.push(matchMention({ recordKey: 't:m:slip', forename: 'Oliver', surname: 'Smith', dob: '1950-01-02' }));
+    const enc = encodeMentions(mentions);
+    const seen: string[] = [];
+    new CandidatePairs(enc, [namesEitherOrderRule], { filterAbove: 30 }).forEach((i, j) => {
+      seen.push(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`);
+      expect(dobsCompatible(enc, i, j) || enc.recordKeys[i] === 't:m:swapped' || enc.recordKeys[j] === 't:m:swapped').toBe(true);
+    });
+    // No dob: compared with all 41 others; swapped: with the 41 in order; the slip with 1950.
+    expect(seen.filter((p) => p.includes('t:m:nodob'))).toHaveLength(42);
+    expect(seen.filter((p) => p.includes('t:m:swapped'))).toHaveLength(42);
+    expect(seen).toContain('t:m:00|t:m:slip');
+    expect(seen).not.toContain('t:m:00|t:m:05');
+    // A small block compares everything (filters apply above filterAbove only).
+    let all = 0;
+    new CandidatePairs(enc, [namesEitherOrderRule], { filterAbove: 100 }).forEach(() => all++);
+    expect(all).toBe((43 * 42) / 2);
+  });
+
+  it('keeps siblings of one surname and sector apart in a big block, not forename variants', () => {
+    const mentions = Array.from({ length: 35 }, (_, i) =>
+      matchMention({ recordKey: `t:s:${String(i).padStart(2, '0')}`, forename: ['Amy', 'Ben', 'Cal', 'Dee', 'Eve', 'Fin', 'Gus'][i % 7]!, surname: 'Khan', dob: `${2000 + i}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, postcodes: ['LE1 1AB'] }),
+    );
+    mentions.push(matchMention({ recordKey: 't:s:amie', forename: 'Amie', surname: 'Khan', dob: '1990-01-01', postcodes: ['LE1 1ZZ'] }));
+    const enc = encodeMentions(mentions);
+    const seen = new Set<string>();
+    new CandidatePairs(enc, [surnameSectorRule]).forEach((i, j) => seen.add(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`));
+    expect(seen.has('t:s:00|t:s:01')).toBe(false);
+    expect(seen.has('t:s:00|t:s:07')).toBe(true);
+    expect(seen.has('t:s:00|t:s:amie')).toBe(true);
   });
 });

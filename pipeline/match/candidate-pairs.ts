@@ -39,6 +39,8 @@ interface RuleIndex {
   /** Per key: member mentions, ascending. */
   members: Csr;
   skipped: Uint8Array;
+  /** Per mention: its one key, or -1 (null when some mention has more than one key). */
+  single: Int32Array | null;
 }
 
 export interface BlockingOptions {
@@ -92,7 +94,14 @@ function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: numbe
   }
   const skipped = new Uint8Array(k);
   for (let key = 0; key < k; key++) if ((counts[key + 1] as number) - (counts[key] as number) > maxBlockSize) skipped[key] = 1;
-  return { name: rule.name, rule, keysOf: { offsets, data }, members: { offsets: counts, data: memberData }, skipped };
+  let single: Int32Array | null = new Int32Array(enc.n).fill(-1);
+  for (let i = 0; i < enc.n && single !== null; i++) {
+    const a = offsets[i] as number;
+    const b = offsets[i + 1] as number;
+    if (b - a > 1) single = null;
+    else if (b > a) single[i] = data[a] as number;
+  }
+  return { name: rule.name, rule, keysOf: { offsets, data }, members: { offsets: counts, data: memberData }, skipped, single };
 }
 
 /**
@@ -100,6 +109,15 @@ function indexRule(enc: EncodedMentions, rule: BlockingRule, maxBlockSize: numbe
  * skipped, and either the key's block is small or the pair passes the rule's filter.
  */
 function covers(enc: EncodedMentions, r: RuleIndex, i: number, j: number, before: number, filterAbove: number): boolean {
+  const single = r.single;
+  if (single !== null) {
+    // One key a mention (most rules): no list to walk.
+    const k = single[i] as number;
+    if (k < 0 || k !== single[j] || k >= before || r.skipped[k] === 1) return false;
+    const filter = r.rule.filter;
+    const sizes = r.members.offsets;
+    return filter === undefined || (sizes[k + 1] as number) - (sizes[k] as number) <= filterAbove || filter(enc, i, j);
+  }
   const off = r.keysOf.offsets;
   const data = r.keysOf.data;
   const sizes = r.members.offsets;
@@ -180,19 +198,32 @@ export class CandidatePairs {
           if (!any) continue;
         }
         const filter = end - start > filterAbove ? ruleFilter : undefined;
-        for (let x = start; x < end; x++) {
-          const i = mData[x] as number;
-          for (let y = x + 1; y < end; y++) {
-            const j = mData[y] as number;
-            if (involving !== undefined && involving[i] !== 1 && involving[j] !== 1) continue;
-            if (filter !== undefined && !filter(enc, i, j)) continue;
-            let covered = false;
-            for (let e = 0; e < earlier.length && !covered; e++) covered = covers(enc, earlier[e] as RuleIndex, i, j, Infinity, filterAbove);
-            if (covered) continue;
-            // Multi-key rules: only the smallest key that emits the pair does.
-            if (covers(enc, idx, i, j, key, filterAbove)) continue;
-            visit(i, j, r);
-            pairs++;
+        const emit = (i: number, j: number): void => {
+          if (filter !== undefined && !filter(enc, i, j)) return;
+          for (let e = 0; e < earlier.length; e++) if (covers(enc, earlier[e] as RuleIndex, i, j, Infinity, filterAbove)) return;
+          // Multi-key rules: only the smallest key that emits the pair does.
+          if (covers(enc, idx, i, j, key, filterAbove)) return;
+          visit(i, j, r);
+          pairs++;
+        };
+        if (involving === undefined) {
+          for (let x = start; x < end; x++) {
+            const i = mData[x] as number;
+            for (let y = x + 1; y < end; y++) emit(i, mData[y] as number);
+          }
+        } else {
+          // A delta: only pairs with a marked mention, so a big block holding one costs its size,
+          // not its square. A pair of two marked mentions is taken from its first.
+          for (let x = start; x < end; x++) {
+            const i = mData[x] as number;
+            if (involving[i] !== 1) continue;
+            for (let y = start; y < end; y++) {
+              if (y === x) continue;
+              const j = mData[y] as number;
+              if (y < x && involving[j] === 1) continue;
+              if (y < x) emit(j, i);
+              else emit(i, j);
+            }
           }
         }
       }

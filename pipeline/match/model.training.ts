@@ -22,6 +22,7 @@ import { sampleLevelCounts, uFromCounts } from './u-sampling.training.js';
 import { pairHash } from './prng.js';
 import { asEncoded } from './pair.scoring.js';
 import { tfKey } from './pair.scorer.js';
+import { GrowableInt32 } from './growable.js';
 
 export interface TrainOptions {
   seed?: number;
@@ -132,18 +133,23 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   const rules = options.rules ?? blockingRulesFor(enc);
   const candidates = new CandidatePairs(enc, rules, options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize });
   const maxTraining = options.maxTrainingPairs ?? 3_000_000;
+  // One pass over the candidates (enumerating them is most of blocking's cost). The sample is
+  // the pairs whose hash falls below rate = maxTraining / (all candidates), known only at the
+  // end; the count so far only grows, so a pair whose hash is at or above maxTraining / (count
+  // so far) can never be sampled. Those below are kept (a few times the sample at most), and
+  // filtered once the count is known: the same pairs, in the same order, as counting first.
   let candidateCount = 0;
-  candidates.forEach(() => {
-    candidateCount++;
-  });
-  const rate = Math.min(1, maxTraining / Math.max(1, candidateCount));
-  const counter = new PatternCounter(comparisons.map((c) => c.levels.length));
-  const gamma = new Uint8Array(C);
-  let sampled = 0;
+  const keptA = new GrowableInt32();
+  const keptB = new GrowableInt32();
   // Pairs that share a valid identifier and contradict none: labelled matches.
   const labelled = comparisons.map((c) => new Float64Array(c.levels.length));
   let labelledPairs = 0;
   candidates.forEach((i, j) => {
+    candidateCount++;
+    if (pairHash(i, j) < maxTraining / candidateCount) {
+      keptA.push(i);
+      keptB.push(j);
+    }
     if (sharesIdentifier(enc, i, j)) {
       labelledPairs++;
       for (let k = 0; k < C; k++) {
@@ -151,11 +157,19 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
         if (l !== NULL_LEVEL) (labelled[k] as Float64Array)[l]! += 1;
       }
     }
-    if (rate < 1 && pairHash(i, j) >= rate) return;
+  });
+  const rate = Math.min(1, maxTraining / Math.max(1, candidateCount));
+  const counter = new PatternCounter(comparisons.map((c) => c.levels.length));
+  const gamma = new Uint8Array(C);
+  let sampled = 0;
+  for (let e = 0; e < keptA.length; e++) {
+    const i = keptA.data[e] as number;
+    const j = keptB.data[e] as number;
+    if (rate < 1 && pairHash(i, j) >= rate) continue;
     for (let k = 0; k < C; k++) gamma[k] = (comparisons[k] as Comparison).compare(enc, i, j);
     counter.add(gamma);
     sampled++;
-  });
+  }
   const patterns = counter.toSet();
 
   // 3. EM rounds.
