@@ -27,7 +27,7 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('run queue workers (needs REDIS_URL and DATABASE_URL) until SIGTERM; then finish the jobs in hand and exit')
-    .option('--concurrency <n>', 'ingest jobs at once in this process (matching and batch planning run one at a time)', '1')
+    .option('--concurrency <n>', 'ingest and summary jobs at once in this process (matching and batch planning run one at a time)', '1')
     .action(async (flags: { concurrency: string }) => {
       const concurrency = Number(flags.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1');
@@ -53,7 +53,7 @@ export function registerWorker(program: Command): void {
         if ('error' in r) log(`sweep failed ${r.error}`);
         else if (r.reenqueued > 0) log(`sweep re-enqueued ${r.reenqueued}`);
       });
-      log(`worker ready: queues ${Object.keys(handle.queues).join(', ')}; ingest concurrency ${concurrency}; prefix ${settings.queuePrefix}`);
+      log(`worker ready: queues ${Object.keys(handle.queues).join(', ')}; ingest and summary concurrency ${concurrency}; prefix ${settings.queuePrefix}`);
       const received = await signal;
       log(`${received}: finishing the jobs in hand`);
       await sweeper.stop();
