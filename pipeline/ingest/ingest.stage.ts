@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { connectorFor } from '../../connectors/index.js';
 import type { Source } from '../../schemas/canonical.js';
 import type { Store } from '../store/store.js';
+import { dropIndexesForBulkLoad, relationBytes, worthBulkLoad, type BulkLoadOption } from './bulk-load.repository.js';
 import { CANONICAL_TABLE_LIST } from './canonical-tables.js';
 import type { ExtractEncoding } from './csv-rows.js';
 import { countDuplicateRows, findLoadedExtract, loadedExtractReport } from './extract.repository.js';
@@ -12,7 +13,13 @@ import type { FileReport, IngestReport } from './ingest-report.js';
 import { BatchWriter, StageBuffer, stageBatchBytes } from './stage-buffer.js';
 import { stageFile, type StagedFile } from './stage-file.js';
 import { StageThread } from './stage-file-thread.js';
-import { createStageTable, mergeStagedVersions, refreshCurrentVersions, withdrawUnsent } from './version.repository.js';
+import {
+  createStageTable,
+  mergeStagedVersions,
+  refreshCurrentVersions,
+  stageTableName,
+  withdrawUnsent,
+} from './version.repository.js';
 
 export interface IngestOptions {
   source: Source;
@@ -26,6 +33,12 @@ export interface IngestOptions {
    * `auto` does so for files of at least STAGE_THREAD_MIN_BYTES (a thread costs a start-up).
    */
   stageThread?: 'auto' | 'always' | 'never';
+  /**
+   * Drop a table's indexes for the load and build them again after it (see bulk-load.repository.ts):
+   * `auto` does so when the extract adds at least BULK_LOAD_MIN_BYTES and the table holds at most
+   * twice what it adds. The stored result is the same either way.
+   */
+  bulkLoad?: BulkLoadOption;
 }
 
 /** Files smaller than this are parsed on the calling thread under `stageThread: 'auto'`. */
@@ -112,6 +125,7 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
   }
 
   const phase = phaseTimer();
+  const bulkLoad = options.bulkLoad ?? 'auto';
   return store.transaction(async (tx) => {
     const { id: extractId } = await tx.db
       .insertInto('extract')
@@ -128,9 +142,17 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
     // Sorting and hashing a whole extract at once; the default 4 MB spills to disk. PGlite's
     // memory only grows (WebAssembly), so it sorts in smaller pieces.
     await sql.raw(`SET LOCAL work_mem = '${store.mode === 'pglite' ? '16MB' : '256MB'}'`).execute(tx.db);
+    // Building indexes again after a bulk load sorts them; as for work_mem, PGlite's memory only grows.
+    await sql.raw(`SET LOCAL maintenance_work_mem = '${store.mode === 'pglite' ? '16MB' : '256MB'}'`).execute(tx.db);
     // Compiling the few large statements costs more than it saves at these sizes.
     await sql`SET LOCAL jit = off`.execute(tx.db);
     for (const spec of CANONICAL_TABLE_LIST) await createStageTable(tx.db, spec);
+
+    // Raw rows take about as many bytes as the files hold.
+    const fileBytes = folder.files.reduce((n, f) => n + fileSize(f.path), 0);
+    const rebuildRawRow = worthBulkLoad(bulkLoad, await relationBytes(tx.db, 'raw_row'), fileBytes)
+      ? await dropIndexesForBulkLoad(tx.db, 'raw_row')
+      : null;
 
     const writer = new BatchWriter(tx);
     const buffer = new StageBuffer(writer, stageBatchBytes(store.mode));
@@ -146,6 +168,10 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
     }
     await buffer.flush();
     phase('staged');
+    if (rebuildRawRow) {
+      await rebuildRawRow();
+      phase('raw_row indexes built');
+    }
 
     const duplicates = await countDuplicateRows(tx.db, extractId);
     phase('duplicates counted');
@@ -153,13 +179,24 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
     const loadedFiles = staged.filter((f) => f.status === 'loaded').map((f) => f.name);
     let withdrawn = 0;
     for (const spec of CANONICAL_TABLE_LIST) {
-      await sql.raw(`ANALYZE stage_${spec.table}`).execute(tx.db);
-      await mergeStagedVersions(tx.db, spec, ctx);
+      const stage = stageTableName(spec);
+      await sql.raw(`ANALYZE ${stage}`).execute(tx.db);
+      const bulk = worthBulkLoad(bulkLoad, await relationBytes(tx.db, spec.table), await relationBytes(tx.db, stage));
+      // A table that holds rows keeps the unique key its upsert's ON CONFLICT names; an empty one
+      // cannot conflict, and the key is built again with the others.
+      const rebuild = bulk
+        ? await dropIndexesForBulkLoad(tx.db, spec.table, (index) => index.unique && index.columns.join() === 'natural_key,content_hash')
+        : null;
+      await mergeStagedVersions(tx.db, spec, ctx, { indexed: !bulk });
       phase(`${spec.table} merged`);
       await refreshCurrentVersions(tx.db, spec);
       phase(`${spec.table} current`);
       if (options.mode === 'full') withdrawn += await withdrawUnsent(tx.db, spec, { ...ctx, files: loadedFiles });
       phase(`${spec.table} withdrawn`);
+      if (rebuild) {
+        await rebuild();
+        phase(`${spec.table} indexes built`);
+      }
     }
 
     const files: FileReport[] = staged.map((f) => {

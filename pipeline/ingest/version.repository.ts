@@ -16,13 +16,34 @@ export function stageColumns(spec: CanonicalTable): string[] {
   return [...STAGE_PROVENANCE_COLUMNS, ...spec.columns];
 }
 
+export class StageTableError extends Error {
+  constructor(readonly table: string, readonly column: string) {
+    super(`STAGE_COLUMN_MISSING: ${table}.${column}`);
+    this.name = 'StageTableError';
+  }
+}
+
+/**
+ * The staging table has the canonical table's column types, read from the catalog rather than
+ * from a query on the table: the extract's transaction then holds no lock on the canonical table
+ * until it merges into it (a bulk load can take its exclusive lock without upgrading one).
+ */
 export async function createStageTable(db: Kysely<Database>, spec: CanonicalTable): Promise<void> {
-  await sql
-    .raw(
-      `CREATE TEMP TABLE ${stageTableName(spec)} ON COMMIT DROP AS
-       SELECT ${stageColumns(spec).join(', ')} FROM ${spec.table} WITH NO DATA`,
-    )
-    .execute(db);
+  const { rows } = await sql<{ name: string; type: string; collation: string | null }>`
+    SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+           CASE WHEN a.attcollation <> t.typcollation
+                THEN (SELECT quote_ident(n.nspname) || '.' || quote_ident(c.collname)
+                      FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+                      WHERE c.oid = a.attcollation) END AS collation
+    FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+    WHERE a.attrelid = to_regclass(${spec.table}) AND a.attnum > 0 AND NOT a.attisdropped`.execute(db);
+  const types = new Map(rows.map((r) => [r.name, r.collation === null ? r.type : `${r.type} COLLATE ${r.collation}`]));
+  const columns = stageColumns(spec).map((column) => {
+    const type = types.get(column);
+    if (type === undefined) throw new StageTableError(spec.table, column);
+    return `${column} ${type}`;
+  });
+  await sql.raw(`CREATE TEMP TABLE ${stageTableName(spec)} (${columns.join(', ')}) ON COMMIT DROP`).execute(db);
 }
 
 interface MergeContext {
@@ -45,7 +66,12 @@ async function exists(db: Kysely<Database>, query: string): Promise<boolean> {
  * newest version and the sort and window that pick versions are skipped; when no staged key is
  * stored yet, no row can conflict and the upsert becomes a plain insert.
  */
-export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalTable, ctx: MergeContext): Promise<void> {
+export async function mergeStagedVersions(
+  db: Kysely<Database>,
+  spec: CanonicalTable,
+  ctx: MergeContext,
+  options: { indexed: boolean } = { indexed: true },
+): Promise<void> {
   const t = spec.table;
   const stage = stageTableName(spec);
   const content = spec.columns.join(', ');
@@ -59,13 +85,17 @@ export async function mergeStagedVersions(db: Kysely<Database>, spec: CanonicalT
     .execute(db);
   const anyKnown = !tableEmpty && (await exists(db, `SELECT 1 FROM ${stage}_known`));
   const repeatedKeys = await exists(db, `SELECT 1 FROM ${stage} GROUP BY natural_key HAVING count(*) > 1`);
+  // The newest row of a key is the first of its version's rows in the same order, so the version
+  // DISTINCT ON keeps is the newest exactly when it holds the key's newest row (row_number is
+  // cheap; first_value(h) re-read the partition's head for every row).
   const versions = repeatedKeys
     ? `SELECT DISTINCT ON (natural_key, h) *,
-              first_value(h) OVER (PARTITION BY natural_key ORDER BY as_of DESC NULLS LAST, line DESC) = h AS newest
+              row_number() OVER (PARTITION BY natural_key ORDER BY as_of DESC NULLS LAST, line DESC) = 1 AS newest
        FROM (SELECT s.*, md5(ROW(${content})::text) AS h FROM ${stage} s) staged
        ORDER BY natural_key, h, as_of DESC NULLS LAST, line DESC`
-    : // In key order, so the key indexes grow at their right edge instead of all over.
-      `SELECT s.*, md5(ROW(${content})::text) AS h, true AS newest FROM ${stage} s ORDER BY natural_key`;
+    : // In key order, so the key indexes grow at their right edge instead of all over (pointless
+      // while a bulk load has dropped them).
+      `SELECT s.*, md5(ROW(${content})::text) AS h, true AS newest FROM ${stage} s${options.indexed ? ' ORDER BY natural_key' : ''}`;
   const current = anyKnown
     ? `newest AND NOT EXISTS (SELECT 1 FROM ${stage}_known k WHERE k.natural_key = versions.natural_key)`
     : 'newest';
