@@ -51,7 +51,7 @@ export interface JobPayloads {
 /** Packs cover meetings up to this many days ahead unless told otherwise. */
 export const DEFAULT_PACK_DAYS = 2;
 /** Booked families per summary job: small enough to spread over workers, large enough to batch. */
-export const SUMMARY_CHUNK = 50;
+export const SUMMARY_CHUNK = 100;
 
 /** What goes on a BullMQ job: a request id, or (from the nightly scheduler) the batch to create. */
 export type QueueJobData = { requestId: number } | { schedulerId: string; inbox: string };
