@@ -14,9 +14,9 @@ import type { Processor } from './processor.js';
 export const refreshProcessor: Processor<'refresh'> = async (ctx, _payload, requestId) => {
   await ctx.progress({ phase: 'finding changed families' });
   const ids = await familiesToRebuild(ctx.store.db, londonDay(new Date()));
-  // Every summary job plans its reads on these; after a large load they have no statistics yet.
-  if (ids.length > 0) await analyseStaleTables(ctx.store.db, FAMILY_READ_TABLES);
   if (ids.length === 0) return { kind: 'done', result: { families: 0, built: 0, unchanged: 0, skipped: 0, refused: 0, notFound: 0, ambiguous: 0, failedJobs: 0 } };
+  // Every summary job plans its reads on these; after a large load they have no statistics yet.
+  await analyseStaleTables(ctx.store.db, FAMILY_READ_TABLES);
   await ctx.store.transaction(async (tx) => {
     await tx.db.selectFrom('job_request').select('id').where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
     const planned = await tx.db.selectFrom('job_request').select('id').where('parent_id', '=', requestId).limit(1).executeTakeFirst();
