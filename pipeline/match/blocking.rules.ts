@@ -4,7 +4,7 @@
  */
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import { csrIntersects } from './string-dictionary.js';
-import { isDayMonthSwap, isOneFieldOff } from './dob.js';
+import { DOB_LEVEL, dobComparison } from './dob.comparison.js';
 
 export interface BlockingRule {
   readonly name: string;
@@ -42,16 +42,7 @@ const P24 = 2 ** 24;
  * have two dobs that disagree outright: siblings, a parent and a child, two people of one name.
  */
 export function dobsCompatible(enc: EncodedMentions, i: number, j: number): boolean {
-  const a = enc.dobDay[i] as number;
-  const b = enc.dobDay[j] as number;
-  if (a === NO_DOB || b === NO_DOB || Math.abs(a - b) <= 365) return true;
-  const ay = enc.dobYear[i] as number;
-  const am = enc.dobMonth[i] as number;
-  const ad = enc.dobDayOfMonth[i] as number;
-  const by = enc.dobYear[j] as number;
-  const bm = enc.dobMonth[j] as number;
-  const bd = enc.dobDayOfMonth[j] as number;
-  return isDayMonthSwap(ay, am, ad, by, bm, bd) || isOneFieldOff(ay, am, ad, by, bm, bd);
+  return dobComparison.compare(enc, i, j) !== DOB_LEVEL.else;
 }
 
 /**
