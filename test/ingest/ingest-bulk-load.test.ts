@@ -7,7 +7,7 @@ import type { Store } from '../../pipeline/store/store.js';
 import { SOURCES, type Source } from '../../schemas/canonical.js';
 import type { Database } from '../../schemas/database.js';
 import { COUNTY } from '../support/county.js';
-import { writeExtract } from '../support/extract-folder.js';
+import { writeSocialCareExtract } from '../support/extract-folder.js';
 import { ROOT } from '../support/run-cli.js';
 import { snapshotStore } from '../support/snapshot.js';
 import { createTestStore, STORE_MODES, type TestStore } from '../support/stores.js';
@@ -19,19 +19,11 @@ const MALFORMED: { source: Source; folder: string; encoding: ExtractEncoding }[]
   { source: 'health', folder: 'field-count', encoding: 'utf-8' },
 ];
 
-const PEOPLE_HEADER = 'person_id,surname,forename,previous_names,dob,sex,nhs_number,upn,address,postcode,uprn';
-const EPISODES_HEADER = 'episode_id,person_id,type,start_date,end_date,detail,worker_name,worker_role,worker_team,worker_phone,worker_email';
 const ALICE = 'P1,Ashdown,Alice,,2015-03-04,F,9434765919,,1 Mill Lane,le11ab,100023';
 const BEN = 'P2,Ashdown,Ben,,14/07/2017,M,,,1 Mill Lane,LE1 1AB,100023';
 const EPISODE_OPEN = 'E1,P1,CIN_PLAN,2024-01-10,,,Sam Worker,SOCIAL_WORKER,North Team,0116 000 0000,sam@council.example';
 const EPISODE_CLOSED = 'E1,P1,CIN_PLAN,2024-01-10,2024-09-30,,Sam Worker,SOCIAL_WORKER,North Team,0116 000 0000,sam@council.example';
 
-function socialCare(people: string[], episodes: string[]): string {
-  return writeExtract({
-    'people.csv': [PEOPLE_HEADER, ...people].join('\n') + '\n',
-    'episodes.csv': [EPISODES_HEADER, ...episodes].join('\n') + '\n',
-  });
-}
 
 /** Index definitions of the store's tables, by name. */
 async function indexes(db: Kysely<Database>): Promise<Record<string, string>> {
@@ -49,10 +41,10 @@ async function loadSeries(store: Store, bulkLoad: BulkLoadOption): Promise<unkno
   };
   for (const source of SOURCES) await load(source, path.join(COUNTY, source), '2026-11-01', 'full');
   for (const c of MALFORMED) await load(c.source, path.join(ROOT, 'fixtures', 'malformed', c.folder), '2026-11-02', 'delta', c.encoding);
-  await load('social_care', socialCare([ALICE, BEN], [EPISODE_OPEN]), '2026-12-01', 'full');
-  await load('social_care', socialCare([ALICE, BEN, BEN], [EPISODE_CLOSED]), '2026-12-02', 'delta');
-  await load('social_care', socialCare([ALICE], [EPISODE_CLOSED]), '2026-12-03', 'full');
-  await load('social_care', socialCare([ALICE, BEN], [EPISODE_OPEN]), '2026-11-15', 'full');
+  await load('social_care', writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]), '2026-12-01', 'full');
+  await load('social_care', writeSocialCareExtract([ALICE, BEN, BEN], [EPISODE_CLOSED]), '2026-12-02', 'delta');
+  await load('social_care', writeSocialCareExtract([ALICE], [EPISODE_CLOSED]), '2026-12-03', 'full');
+  await load('social_care', writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]), '2026-11-15', 'full');
   return reports;
 }
 

@@ -1,18 +1,10 @@
 import { sql } from 'kysely';
 import { ingestExtract, type IngestOptions } from '../../pipeline/ingest/ingest.stage.js';
 import { createTestStore, resetStore, STORE_MODES, type TestStore } from '../support/stores.js';
-import { writeExtract } from '../support/extract-folder.js';
+import { writeExtract, writeSocialCareExtract } from '../support/extract-folder.js';
 import { snapshotStore } from '../support/snapshot.js';
 
-const PEOPLE_HEADER = 'person_id,surname,forename,previous_names,dob,sex,nhs_number,upn,address,postcode,uprn';
-const EPISODES_HEADER = 'episode_id,person_id,type,start_date,end_date,detail,worker_name,worker_role,worker_team,worker_phone,worker_email';
 
-function socialCare(people: string[], episodes: string[]): string {
-  return writeExtract({
-    'people.csv': [PEOPLE_HEADER, ...people].join('\n') + '\n',
-    'episodes.csv': [EPISODES_HEADER, ...episodes].join('\n') + '\n',
-  });
-}
 
 const ALICE = 'P1,Ashdown,Alice,,2015-03-04,F,9434765919,,1 Mill Lane,le11ab,100023';
 const BEN = 'P2,Ashdown,Ben,,14/07/2017,M,,,1 Mill Lane,LE1 1AB,100023';
@@ -36,7 +28,7 @@ describe.each(STORE_MODES)('extract semantics (%s)', (mode) => {
   });
 
   it('loads every row with provenance and normalised values', async () => {
-    const report = await ingestExtract(t.store, options(socialCare([ALICE, BEN], [EPISODE_OPEN]), '2026-01-01', 'full'));
+    const report = await ingestExtract(t.store, options(writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]), '2026-01-01', 'full'));
     expect(report.status).toBe('loaded');
     expect(report.files.map((f) => [f.file, f.rowsRead, f.loaded, f.quarantined])).toEqual([
       ['episodes.csv', 1, 1, 0],
@@ -55,7 +47,7 @@ describe.each(STORE_MODES)('extract semantics (%s)', (mode) => {
   });
 
   it('changes nothing when the same extract is loaded again', async () => {
-    const folder = socialCare([ALICE, BEN], [EPISODE_OPEN]);
+    const folder = writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]);
     const first = await ingestExtract(t.store, options(folder, '2026-01-01', 'full'));
     const before = await snapshotStore(t.store.db);
     const again = await ingestExtract(t.store, options(folder, '2026-01-01', 'full'));
@@ -65,15 +57,15 @@ describe.each(STORE_MODES)('extract semantics (%s)', (mode) => {
   });
 
   it('counts rows seen before as duplicates and keeps read = loaded + duplicate + quarantined', async () => {
-    await ingestExtract(t.store, options(socialCare([ALICE], []), '2026-01-01', 'delta'));
-    const report = await ingestExtract(t.store, options(socialCare([ALICE, BEN, BEN, 'P3,Ashdown,Cara,,31/02/2020,F,,,,,'], []), '2026-01-02', 'delta'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE], []), '2026-01-01', 'delta'));
+    const report = await ingestExtract(t.store, options(writeSocialCareExtract([ALICE, BEN, BEN, 'P3,Ashdown,Cara,,31/02/2020,F,,,,,'], []), '2026-01-02', 'delta'));
     const people = report.files.find((f) => f.file === 'people.csv')!;
     expect(people).toMatchObject({ rowsRead: 4, loaded: 1, duplicate: 2, quarantined: 1 });
   });
 
   it('updates by natural key on a newer delta and keeps the earlier version as history', async () => {
-    await ingestExtract(t.store, options(socialCare([ALICE], [EPISODE_OPEN]), '2026-01-01', 'full'));
-    await ingestExtract(t.store, options(socialCare([], [EPISODE_CLOSED]), '2026-02-01', 'delta'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE], [EPISODE_OPEN]), '2026-01-01', 'full'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([], [EPISODE_CLOSED]), '2026-02-01', 'delta'));
     const versions = await t.store.db
       .selectFrom('event')
       .select(['end_date', 'is_current', 'last_seen_date'])
@@ -89,8 +81,8 @@ describe.each(STORE_MODES)('extract semantics (%s)', (mode) => {
   });
 
   it('marks rows a newer full extract no longer sends as withdrawn, never deleting them', async () => {
-    await ingestExtract(t.store, options(socialCare([ALICE, BEN], [EPISODE_OPEN]), '2026-01-01', 'full'));
-    const second = await ingestExtract(t.store, options(socialCare([ALICE], [EPISODE_OPEN]), '2026-02-01', 'full'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]), '2026-01-01', 'full'));
+    const second = await ingestExtract(t.store, options(writeSocialCareExtract([ALICE], [EPISODE_OPEN]), '2026-02-01', 'full'));
     expect(second.withdrawn).toBeGreaterThan(0);
     const rows = await t.store.db
       .selectFrom('mention')
@@ -102,14 +94,14 @@ describe.each(STORE_MODES)('extract semantics (%s)', (mode) => {
       { natural_key: 'social_care:people:P2', withdrawn_extract_id: second.extractId },
     ]);
     // Sent again later: no longer withdrawn.
-    await ingestExtract(t.store, options(socialCare([ALICE, BEN], [EPISODE_OPEN]), '2026-03-01', 'full'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE, BEN], [EPISODE_OPEN]), '2026-03-01', 'full'));
     const back = await t.store.db.selectFrom('mention').select('withdrawn_extract_id').where('natural_key', '=', 'social_care:people:P2').executeTakeFirstOrThrow();
     expect(back.withdrawn_extract_id).toBeNull();
   });
 
   it('lets a late, older full extract withdraw nothing and not displace newer versions', async () => {
-    await ingestExtract(t.store, options(socialCare([ALICE, BEN], [EPISODE_CLOSED]), '2026-02-01', 'full'));
-    await ingestExtract(t.store, options(socialCare([ALICE], [EPISODE_OPEN]), '2026-01-01', 'full'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE, BEN], [EPISODE_CLOSED]), '2026-02-01', 'full'));
+    await ingestExtract(t.store, options(writeSocialCareExtract([ALICE], [EPISODE_OPEN]), '2026-01-01', 'full'));
     const withdrawn = await sql<{ n: number }>`select count(*)::int as n from mention where withdrawn_extract_id is not null`.execute(t.store.db);
     expect(withdrawn.rows[0]!.n).toBe(0);
     const current = await t.store.db.selectFrom('event').select('end_date').where('is_current', '=', true).executeTakeFirstOrThrow();

@@ -8,3 +8,14 @@ export function writeExtract(files: Record<string, string | Buffer>): string {
   for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
   return dir;
 }
+
+const PEOPLE_HEADER = 'person_id,surname,forename,previous_names,dob,sex,nhs_number,upn,address,postcode,uprn';
+const EPISODES_HEADER = 'episode_id,person_id,type,start_date,end_date,detail,worker_name,worker_role,worker_team,worker_phone,worker_email';
+
+/** A social-care extract folder of these `people.csv` and `episodes.csv` rows (headers added). */
+export function writeSocialCareExtract(people: string[], episodes: string[]): string {
+  return writeExtract({
+    'people.csv': [PEOPLE_HEADER, ...people].join('\n') + '\n',
+    'episodes.csv': [EPISODES_HEADER, ...episodes].join('\n') + '\n',
+  });
+}
