@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCounty } from '../fixtures/generate/county.js';
-import { runMatch, type MatchRunReport } from '../pipeline/identity/match.stage.js';
+import { runMatch, type MatchRunOptions, type MatchRunReport } from '../pipeline/identity/match.stage.js';
+import { runMatchInThread } from '../jobs/match.processor.js';
 import { ingestExtract } from '../pipeline/ingest/ingest.stage.js';
 import { SOURCES } from '../schemas/canonical.js';
 import type { StoreMode } from '../pipeline/store/store.js';
@@ -134,6 +135,13 @@ async function storeOn(url: string, dropDb: () => Promise<void>): Promise<Awaite
   return { store, url, dataDir: work, drop: async () => (await store.close(), await dropDb()) };
 }
 
+/** As a match job runs it: in a worker thread on PostgreSQL (match.processor.ts), in this thread on PGlite. */
+function match(options: MatchRunOptions): Promise<MatchRunReport> {
+  return bench.url === null
+    ? runMatch(bench.store, options)
+    : runMatchInThread({ databaseUrl: bench.url, redisUrl: null, dataDir: work, outboxDir: work }, options);
+}
+
 let created: Awaited<ReturnType<typeof createBenchDatabase>> | null = null;
 let bench: Awaited<ReturnType<typeof benchStore>>;
 if (reuseUrl !== undefined) {
@@ -183,7 +191,7 @@ try {
   const t1 = performance.now();
   const c1 = process.cpuUsage();
   resetPeakRss();
-  const full = await runMatch(bench.store, { full: true, retrain: true });
+  const full = await match({ full: true, retrain: true });
   const t2 = performance.now();
   console.log(
     `full match (training included): wall ${s(t2 - t1)}, cpu ${cpu(c1)}, peak RSS ${gib(peakRss())}; ${describe(full)}`,
@@ -204,7 +212,7 @@ try {
   resetPeakRss();
   const t3 = performance.now();
   const c3 = process.cpuUsage();
-  const delta = await runMatch(bench.store, { full: false, retrain: false });
+  const delta = await match({ full: false, retrain: false });
   const t4 = performance.now();
   console.log(
     `delta match (${held} new mentions): wall ${s(t4 - t3)}, cpu ${cpu(c3)}, peak RSS ${gib(peakRss())}; ${describe(delta)}`,

@@ -21,6 +21,9 @@ import { fake1000Extract, febrlExtract, type BenchmarkExtract } from './support/
  */
 const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 300);
 const MODES = (process.env['BENCH_MODES'] ?? 'postgres').split(',') as StoreMode[];
+/** Comma-separated parts of the data sets' names to run (`county,fake_1000`); all when unset. */
+const ONLY = (process.env['BENCH_ONLY'] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const selected = (name: string): boolean => ONLY.length === 0 || ONLY.some((o) => name.toLowerCase().includes(o));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mash-bench-match-'));
 
 /** Pairs in one group of `by` that `other` splits, counted by the tables of the two mentions. */
@@ -91,16 +94,18 @@ async function evaluate(name: string, mode: StoreMode, folders: { source: Source
   }
 }
 
-const countyDir = path.join(work, 'county');
-const manifest = await generateCounty({ seed: 42, families: FAMILIES, outDir: countyDir });
-const countyTruth = readTruth(path.join(countyDir, 'truth', 'mentions.csv'));
-for (const mode of MODES) {
-  await evaluate(
-    `county (seed 42, ${manifest.families} families)`,
-    mode,
-    SOURCES.map((source) => ({ source, folder: path.join(countyDir, source) })),
-    countyTruth,
-  );
+if (selected('county')) {
+  const countyDir = path.join(work, 'county');
+  const manifest = await generateCounty({ seed: 42, families: FAMILIES, outDir: countyDir });
+  const countyTruth = readTruth(path.join(countyDir, 'truth', 'mentions.csv'));
+  for (const mode of MODES) {
+    await evaluate(
+      `county (seed 42, ${manifest.families} families)`,
+      mode,
+      SOURCES.map((source) => ({ source, folder: path.join(countyDir, source) })),
+      countyTruth,
+    );
+  }
 }
 
 if (process.env['BENCH_SKIP_PUBLIC'] !== '1') {
@@ -111,7 +116,7 @@ if (process.env['BENCH_SKIP_PUBLIC'] !== '1') {
     febrlExtract('dataset4', ['dataset4a.csv', 'dataset4b.csv'], work),
     fake1000Extract(work),
   ];
-  for (const extract of extracts) {
+  for (const extract of extracts.filter((e) => selected(e.name))) {
     await evaluate(extract.name, MODES[0]!, [{ source: 'social_care', folder: extract.folder }], extract.truth);
   }
 }

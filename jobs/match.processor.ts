@@ -7,6 +7,11 @@ import type { MatchThreadInput, MatchThreadMessage } from './match-thread.js';
 import type { Processor } from './processor.js';
 
 const THREAD_ENTRY = new URL('./match-thread.bootstrap.mjs', import.meta.url);
+/**
+ * A county-sized run allocates hundreds of millions of short-lived values: V8's default young
+ * generation (16 MiB) promotes most of them and collects them again in the old one.
+ */
+const MATCH_YOUNG_GENERATION_MB = 192;
 
 /** Matching in a worker thread: this thread stays free to renew the queue lock. */
 export function runMatchInThread(config: Config, options: MatchRunOptions): Promise<MatchRunReport> {
@@ -14,7 +19,7 @@ export function runMatchInThread(config: Config, options: MatchRunOptions): Prom
   const input: MatchThreadInput = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, options };
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(THREAD_ENTRY, { workerData: input });
+    const worker = new Worker(THREAD_ENTRY, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: MATCH_YOUNG_GENERATION_MB } });
     worker.once('message', (message: MatchThreadMessage) => {
       settled = true;
       if (message.ok) resolve(message.report);

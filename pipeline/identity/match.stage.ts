@@ -7,6 +7,7 @@ import { weightFromProbability } from '../match/pair.scorer.js';
 import { DEFAULT_THRESHOLDS } from '../match/match.decisions.js';
 import { loadMatchState, saveMatchState } from './match-state.repository.js';
 import { trainModel } from '../match/model.training.js';
+import { modelFitsComparisons } from '../match/comparison.registry.js';
 import type { Store } from '../store/store.js';
 import { loadMatchMentions } from './match-input.repository.js';
 import { latestModel, saveModel } from './match-model.repository.js';
@@ -81,6 +82,8 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   // A model trained on a small first delivery would be kept for good: retrain once the store
   // holds more than twice the mentions the model learnt from.
   if (stored !== null && mentions.length > RETRAIN_GROWTH * stored.trainedOn) stored = null;
+  // A model from before a comparison's levels changed cannot score today's pairs.
+  if (stored !== null && !modelFitsComparisons(stored.model)) stored = null;
   if (stored === null) {
     const model = trainModel(enc);
     stored = { version: await saveModel(store.db, model, mentions.length), model, trainedOn: mentions.length };
@@ -135,8 +138,10 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       for (const key of members) next.set(key, id);
     });
     const tWrite = performance.now();
+    const personMentions = await writePersonMentions(tx, previous, next, runId);
+    const tPersonsWritten = performance.now();
     const written = {
-      personMentions: await writePersonMentions(tx, previous, next, runId),
+      personMentions,
       links: await writePairs(tx, 'match_link', result.links, runId),
       reviews: await writePairs(tx, 'match_review', result.reviews, runId),
     };
@@ -152,6 +157,7 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       cluster: t4 - t3,
       ids: tWrite - t4,
       write: tPairsWritten - tWrite,
+      writePersons: tPersonsWritten - tWrite,
       writeState: performance.now() - tPairsWritten,
     };
     const report = { ...result.report, inputDigest: digest, newPersons: fresh, written, scoring: scoringReport, timingsMs };

@@ -3,6 +3,7 @@
  * compared. Candidate pairs are the union over the rules (see candidate-pairs.ts).
  */
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
+import { NULL_LEVEL } from './comparison.js';
 import { csrIntersects } from './string-dictionary.js';
 import { DOB_LEVEL, dobComparison } from './dob.comparison.js';
 
@@ -38,11 +39,13 @@ const P24 = 2 ** 24;
 
 /**
  * Dates of birth that could be one person's: either missing, or the dob comparison's levels
- * short of "else" (exact, day/month swapped, one field off, within 365 days). Pairs failing it
- * have two dobs that disagree outright: siblings, a parent and a child, two people of one name.
+ * up to "within 365 days" (exact, day/month swapped, one field off, within a month or a year).
+ * Pairs failing it have two dobs that disagree outright: siblings, a parent and a child, two
+ * people of one name.
  */
 export function dobsCompatible(enc: EncodedMentions, i: number, j: number): boolean {
-  return dobComparison.compare(enc, i, j) !== DOB_LEVEL.else;
+  const level = dobComparison.compare(enc, i, j);
+  return level === NULL_LEVEL || level <= DOB_LEVEL.withinYear;
 }
 
 /**
@@ -94,6 +97,27 @@ export const forenameSectorRule: BlockingRule = {
       const s = data[k] as number;
       out.push(f * P24 + (s >= 0 ? s : (full[k] as number)));
     }
+  },
+};
+
+/**
+ * Forename phonetic code + birth year: catches a misspelt surname (or none) with a dob keyed out
+ * in the month or day. In a big block (a common forename born in one year) a pair needs surnames
+ * sounding alike or missing, or its names crossed: two Olivias born in one year are not compared.
+ * (Keying the surname's code as well found a few more pairs on Splink's fake_1000, F1 0.7925
+ * against 0.7882, for 38M more candidate pairs on a 1.1M-mention county.)
+ */
+export const namePhoneticYearRule: BlockingRule = {
+  name: 'forename phonetic + birth year',
+  filter(enc, i, j) {
+    return surnamesSound(enc, i, j) || (enc.forename[i] as number) === enc.surname[j] || (enc.forename[j] as number) === enc.surname[i];
+  },
+  keys(enc, i, out) {
+    if (enc.dobDay[i] === NO_DOB) return;
+    const year = (enc.dobYear[i] as number) & 4095;
+    const id = enc.forename[i] as number;
+    const p = id >= 0 ? (enc.namePhonetic1[id] as number) : -1;
+    if (p >= 0) out.push(p * 4096 + year);
   },
 };
 
@@ -231,6 +255,7 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   surnamePhoneticYearRule,
   forenameSectorRule,
   forenamePhoneticDobRule,
+  namePhoneticYearRule,
   nhsRule,
   upnRule,
   householdRule,

@@ -1,7 +1,7 @@
 import { matchMention, type MatchMention } from './match-mention.js';
 import { encodeMentions } from './mention.encoding.js';
 import { CandidatePairs } from './candidate-pairs.js';
-import { DEFAULT_BLOCKING_RULES, dobRule, dobsCompatible, namesEitherOrderRule, surnameSectorRule } from './blocking.rules.js';
+import { DEFAULT_BLOCKING_RULES, dobRule, dobsCompatible, namePhoneticYearRule, namesEitherOrderRule, surnameSectorRule } from './blocking.rules.js';
 import { mulberry32 } from './prng.js';
 
 function randomMentions(n: number, seed: number): MatchMention[] {
@@ -114,5 +114,33 @@ describe('candidate pairs', () => {
     expect(seen.has('t:s:00|t:s:01')).toBe(false);
     expect(seen.has('t:s:00|t:s:07')).toBe(true);
     expect(seen.has('t:s:00|t:s:amie')).toBe(true);
+  });
+
+  it('blocks forename sound + birth year: a misspelt or missing surname; not a big block of one forename', () => {
+    const mentions = [
+      matchMention({ recordKey: 't:n:a', forename: 'Alfie', surname: 'Griffiths', dob: '2008-05-07' }),
+      matchMention({ recordKey: 't:n:b', forename: 'Alfie', surname: null, dob: '2008-09-01' }),
+      matchMention({ recordKey: 't:n:c', forename: 'Griffiths', surname: 'Alfie', dob: '2008-01-30' }),
+      matchMention({ recordKey: 't:n:d', forename: 'Alfie', surname: 'Griffiths', dob: '2009-05-07' }),
+    ];
+    const enc = encodeMentions(mentions);
+    const seen = new Set<string>();
+    new CandidatePairs(enc, [namePhoneticYearRule]).forEach((i, j) => seen.add(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`));
+    // Crossed names (c) are the names-either-order rule's; another birth year (d) is not compared.
+    expect([...seen].sort()).toEqual(['t:n:a|t:n:b']);
+
+    // 40 Olivias of different surnames born in one year: only the sound-alike surnames meet.
+    const olivias = Array.from({ length: 40 }, (_, i) =>
+      matchMention({ recordKey: `t:o:${String(i).padStart(2, '0')}`, forename: 'Olivia', surname: `Zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`, dob: `2015-${String(1 + (i % 12)).padStart(2, '0')}-01` }),
+    );
+    olivias.push(matchMention({ recordKey: 't:o:smith', forename: 'Olivia', surname: 'Smith', dob: '2015-06-01' }));
+    olivias.push(matchMention({ recordKey: 't:o:smyth', forename: 'Olivia', surname: 'Smyth', dob: '2015-02-01' }));
+    const big = encodeMentions(olivias);
+    const pairs: string[] = [];
+    new CandidatePairs(big, [namePhoneticYearRule]).forEach((i, j) => {
+      pairs.push(`${big.recordKeys[i]}|${big.recordKeys[j]}`);
+    });
+    expect(pairs).toContain('t:o:smith|t:o:smyth');
+    expect(pairs.length).toBeLessThan(100);
   });
 });

@@ -8,7 +8,7 @@
 import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import { forenameComparison, FORENAME_LEVEL } from './forename.comparison.js';
 import { csrIntersects } from './string-dictionary.js';
-import { dobComparison, DOB_LEVEL } from './dob.comparison.js';
+import { dobComparison, dobLevelDiffers } from './dob.comparison.js';
 
 export type ConflictReason = 'nhs' | 'upn' | 'twins' | 'cannot-link' | 'parent-age';
 
@@ -95,7 +95,7 @@ export function householdCannotLinks(enc: EncodedMentions): [number, number][] {
         const j = list[y] as number;
         if (tableOf(enc.recordKeys[i] as string) !== tableOf(enc.recordKeys[j] as string)) continue;
         const level = dobComparison.compare(enc, i, j);
-        if (level === DOB_LEVEL.withinYear || level === DOB_LEVEL.else) out.add(Math.min(i, j) * enc.n + Math.max(i, j));
+        if (dobLevelDiffers(level)) out.add(Math.min(i, j) * enc.n + Math.max(i, j));
       }
     }
   }

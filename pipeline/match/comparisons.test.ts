@@ -2,7 +2,7 @@ import { matchMention, type MatchMention } from './match-mention.js';
 import { encodeMentions } from './mention.encoding.js';
 import { forenameComparison, FORENAME_LEVEL } from './forename.comparison.js';
 import { surnameComparison, SURNAME_LEVEL } from './surname.comparison.js';
-import { dobComparison, DOB_LEVEL } from './dob.comparison.js';
+import { dobComparison, dobLevelDiffers, DOB_LEVEL } from './dob.comparison.js';
 import { sexComparison } from './sex.comparison.js';
 import { addressComparison } from './address.comparison.js';
 import { nhsComparison } from './identifier.comparison.js';
@@ -31,6 +31,9 @@ describe('forename comparison', () => {
 
   it('finds swapped names and middle names', () => {
     expect(level(forenameComparison, { forename: 'Hall', surname: 'Isla' }, { forename: 'Isla', surname: 'Hall' })).toBe(FORENAME_LEVEL.swapped);
+    // The other cross pair alike (a typo) or missing still reads as a swap.
+    expect(level(forenameComparison, { forename: 'Rowe', surname: 'Caleb' }, { forename: 'Caleb', surname: 'Rwoe' })).toBe(FORENAME_LEVEL.swapped);
+    expect(level(forenameComparison, { forename: 'Hall', surname: 'Isla' }, { forename: 'Isla' })).toBe(FORENAME_LEVEL.halfSwapped);
     expect(level(forenameComparison, { forename: 'Grace' }, { forename: 'Emily', middleNames: 'Grace' })).toBe(FORENAME_LEVEL.middle);
   });
 
@@ -49,6 +52,14 @@ describe('surname comparison', () => {
     expect(level(surnameComparison, { surname: 'Smith' }, { surname: 'Patel' })).toBe(SURNAME_LEVEL.else);
     expect(level(surnameComparison, { surname: null }, { surname: 'Patel' })).toBe(NULL_LEVEL);
   });
+  it('a swap needs both cross pairs to fit: one name in the other field is two people', () => {
+    const a = { forename: 'Isaac', surname: 'James' };
+    const b = { forename: 'James', surname: 'Dixon' };
+    expect(level(surnameComparison, a, b)).toBe(SURNAME_LEVEL.else);
+    expect(level(forenameComparison, a, b)).toBe(FORENAME_LEVEL.halfSwapped);
+    // A swap is weighed once, by the forename comparison.
+    expect(level(surnameComparison, { forename: 'Rowe', surname: 'Caleb' }, { forename: 'Caleb', surname: 'Rowe' })).toBe(NULL_LEVEL);
+  });
 });
 
 describe('dob comparison', () => {
@@ -57,13 +68,23 @@ describe('dob comparison', () => {
     ['2015-03-04', '2015-04-03', DOB_LEVEL.swapped],
     ['1997-04-26', '1991-04-26', DOB_LEVEL.oneOff],
     ['1971-06-24', '1971-05-24', DOB_LEVEL.oneOff],
+    ['1991-04-05', '1991-05-06', DOB_LEVEL.withinMonth],
     ['1976-09-15', '1977-09-13', DOB_LEVEL.withinYear],
+    ['2014-05-24', '2004-04-27', DOB_LEVEL.yearSlip],
+    ['1991-12-30', '1981-01-02', DOB_LEVEL.yearSlip],
+    ['2014-05-24', '2004-08-27', DOB_LEVEL.withinTenYears],
+    ['2011-01-21', '2009-06-21', DOB_LEVEL.withinTenYears],
     ['2003-01-17', '1992-11-20', DOB_LEVEL.else],
+    ['1971-06-24', '2001-06-24', DOB_LEVEL.else],
   ])('%s / %s', (a, b, expected) => {
     expect(level(dobComparison, { dob: a }, { dob: b })).toBe(expected);
   });
   it('missing is null', () => {
     expect(level(dobComparison, { dob: null }, { dob: '2015-03-04' })).toBe(NULL_LEVEL);
+  });
+  it('counts every disagreement beyond a keying slip as differing dobs (guards read this)', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(dobLevelDiffers)).toEqual([false, false, false, true, true, true, true, true]);
+    expect(dobLevelDiffers(NULL_LEVEL)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isDayMonthSwap, isOneEditApart, isOneFieldOff, parseDob } from './dob.js';
+import { birthdayDistance, isDayMonthSwap, isOneEditApart, isOneFieldOff, isYearSlipNearBirthday, parseDob } from './dob.js';
 
 describe('dob helpers', () => {
   it('parses real dates and rejects impossible ones', () => {
@@ -22,5 +22,14 @@ describe('dob helpers', () => {
     expect(isOneFieldOff(1971, 6, 24, 1971, 5, 24)).toBe(true);
     expect(isOneFieldOff(1971, 6, 24, 1972, 5, 24)).toBe(false);
     expect(isOneFieldOff(1976, 9, 15, 1977, 9, 13)).toBe(false);
+  });
+
+  it('measures birthdays around the calendar and finds a mistyped year near a birthday', () => {
+    expect(birthdayDistance(5, 24, 4, 27)).toBe(27);
+    expect(birthdayDistance(12, 30, 1, 2)).toBe(3);
+    expect(birthdayDistance(2, 29, 3, 1)).toBe(1);
+    expect(isYearSlipNearBirthday(2014, 5, 24, 2004, 4, 27, 31)).toBe(true);
+    expect(isYearSlipNearBirthday(2014, 5, 24, 2004, 8, 27, 31)).toBe(false);
+    expect(isYearSlipNearBirthday(2003, 1, 17, 1992, 1, 20, 31)).toBe(false);
   });
 });

@@ -74,3 +74,20 @@ export function isOneFieldOff(ay: number, am: number, ad: number, by: number, bm
   if (!sy && sm && sd) return isOneEditApart(ay, by, 4);
   return false;
 }
+
+/**
+ * Days between two birthdays (month and day) around the calendar, ignoring the year: 0 to 183.
+ * Counted in a leap year, so 29 February has its own day.
+ */
+export function birthdayDistance(am: number, ad: number, bm: number, bd: number): number {
+  const days = Math.abs(Date.UTC(2000, am - 1, ad) - Date.UTC(2000, bm - 1, bd)) / 86_400_000;
+  return Math.min(days, 366 - days);
+}
+
+/**
+ * The year one keying slip off (`1997`/`1991`, `2014`/`2004`) and the birthday within `days`
+ * of the other's: a mistyped year on a date that was itself keyed a little out.
+ */
+export function isYearSlipNearBirthday(ay: number, am: number, ad: number, by: number, bm: number, bd: number, days: number): boolean {
+  return isOneEditApart(ay, by, 4) && birthdayDistance(am, ad, bm, bd) <= days;
+}

@@ -38,6 +38,27 @@ export interface GuardOptions {
   twins?: boolean;
 }
 
+/** Each edge list's order, sorted once: rounds of relational clustering add the same first edges again. */
+const edgeOrders = new WeakMap<EdgeList, Int32Array>();
+
+/** Edge indices by rank, then descending weight, then mention indices. */
+function edgeOrder(edges: EdgeList): Int32Array {
+  const cached = edgeOrders.get(edges);
+  if (cached !== undefined) return cached;
+  const order = new Int32Array(edges.count);
+  for (let e = 0; e < edges.count; e++) order[e] = e;
+  order.sort((x, y) => {
+    const r = (edges.rank[x] as number) - (edges.rank[y] as number);
+    if (r !== 0) return r;
+    const w = (edges.weight[y] as number) - (edges.weight[x] as number);
+    if (w !== 0) return w;
+    const a = (edges.a[x] as number) - (edges.a[y] as number);
+    return a !== 0 ? a : (edges.b[x] as number) - (edges.b[y] as number);
+  });
+  edgeOrders.set(edges, order);
+  return order;
+}
+
 /**
  * Union-find with cluster-level guards. Edges can be added in several batches (first pass,
  * then relational edges): each batch is sorted as described above; a later batch of a
@@ -187,15 +208,7 @@ export class GuardedClusterer {
 
   /** Adds a batch of edges; returns the edges applied and refused (indices into the batch). */
   add(edges: EdgeList): { applied: Int32Array; refused: RefusedEdge[] } {
-    const order = Array.from({ length: edges.count }, (_, e) => e);
-    order.sort((x, y) => {
-      const r = (edges.rank[x] as number) - (edges.rank[y] as number);
-      if (r !== 0) return r;
-      const w = (edges.weight[y] as number) - (edges.weight[x] as number);
-      if (w !== 0) return w;
-      const a = (edges.a[x] as number) - (edges.a[y] as number);
-      return a !== 0 ? a : (edges.b[x] as number) - (edges.b[y] as number);
-    });
+    const order = edgeOrder(edges);
     const applied: number[] = [];
     const refused: RefusedEdge[] = [];
     for (const e of order) {

@@ -6,7 +6,7 @@
  * - one identifier equal and another different → review.
  */
 import { NULL_LEVEL } from './comparison.js';
-import { DOB_LEVEL } from './dob.comparison.js';
+import { dobLevelDiffers } from './dob.comparison.js';
 
 export const PAIR_KIND = {
   probabilistic: 0,
@@ -40,6 +40,6 @@ export function identifierKind(gamma: Uint8Array, idx: IdentifierIndexes): PairK
   if (differ && equal) return PAIR_KIND.identifierReview;
   const dob = idx.dob >= 0 ? (gamma[idx.dob] as number) : NULL_LEVEL;
   const sex = idx.sex >= 0 ? (gamma[idx.sex] as number) : NULL_LEVEL;
-  const dobDiffers = dob === DOB_LEVEL.withinYear || dob === DOB_LEVEL.else;
+  const dobDiffers = dob !== NULL_LEVEL && dobLevelDiffers(dob);
   return dobDiffers && sex === 1 ? PAIR_KIND.identifierReview : PAIR_KIND.identifierLink;
 }

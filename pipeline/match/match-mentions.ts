@@ -10,7 +10,7 @@ import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pa
 import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
 import { PAIR_KIND } from './identifier.rules.js';
 import { EDGE_RANK, GuardedClusterer, type EdgeList, type GuardOptions } from './guarded.clustering.js';
-import { relationalPass, statedRelations, type RelationalBoost, type RelationalResult } from './relational.pass.js';
+import { RelationalPass, statedRelations, type RelationalBoost, type RelationalResult } from './relational.pass.js';
 
 /** Relational passes at most (each re-clusters from scratch with what the last one found). */
 const MAX_RELATIONAL_ROUNDS = 5;
@@ -192,15 +192,16 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   // One clusterer for every round: a round starts from single mentions with the cannot-links
   // found so far (the same clusters as a new clusterer over all of them).
   const clusterer = new GuardedClusterer(enc, allCannot, options.guards, stated?.ageBounds);
+  const pass = stated === null ? null : new RelationalPass(enc, scored, model, stated);
   for (let round = 0; ; round++) {
     if (round > 0) clusterer.reset();
     firstResult = clusterer.add(first.edges);
     const boosts = [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b);
     second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, boosts, thresholds.autoLink);
     secondResult = clusterer.add(second.edges);
-    if (stated === null || round >= MAX_RELATIONAL_ROUNDS) break;
+    if (pass === null || round >= MAX_RELATIONAL_ROUNDS) break;
     const tr = performance.now();
-    const found = relationalPass(enc, clusterer.labels(), scored, model, stated);
+    const found = pass.run(clusterer.labels());
     relationalMs += performance.now() - tr;
     let changed = false;
     for (const bst of found.boosts) {

@@ -61,7 +61,20 @@ function buildTf(enc: EncodedMentions, model: MatchModel, col: TfColumn, uExact:
 export function populationLambda(model: MatchModel, populationSize: number | undefined): number {
   const trained = model.training.mentions;
   if (populationSize === undefined || trained < 2 || populationSize < 2) return model.lambda;
-  return Math.min(0.5, (model.lambda * (trained - 1)) / (populationSize - 1));
+  return Math.min(0.5, (model.lambda * (trained - 1)) / (roundedPopulation(populationSize) - 1));
+}
+
+/** Population sizes are rounded to this fraction of a doubling (about 4.4%). */
+const POPULATION_STEPS_PER_DOUBLING = 16;
+
+/**
+ * The store's size rounded on a log scale, at least 2: a small delivery then leaves the prior,
+ * and with it every stored pair's weight, as it was, so a delta run rewrites only what changed.
+ * (A 4% error in the population moves the prior by 0.06 bits at most.)
+ */
+export function roundedPopulation(populationSize: number): number {
+  const steps = Math.round(Math.log2(populationSize) * POPULATION_STEPS_PER_DOUBLING);
+  return Math.max(2, 2 ** (steps / POPULATION_STEPS_PER_DOUBLING));
 }
 
 /** The prior as a match weight: log2(λ / (1 − λ)). */

@@ -7,9 +7,9 @@ import { MODEL_FORMAT_VERSION, type MatchModel } from './match.model.js';
 
 /** Rough u per level (share among random pairs), UK-county-like. */
 const U_PRIOR: Readonly<Record<string, readonly number[]>> = {
-  forename: [0.01, 0.002, 0.002, 0.004, 0.004, 0.0005, 0.001, 0.06, 0.9165],
-  surname: [0.004, 0.0002, 0.0002, 0.001, 0.002, 0.002, 0.0005, 0.9901],
-  dob: [0.00005, 0.00001, 0.0005, 0.02, 0.97944],
+  forename: [0.01, 0.002, 0.002, 0.004, 0.004, 0.00001, 0.0005, 0.001, 0.06, 0.91649],
+  surname: [0.004, 0.0002, 0.0002, 0.001, 0.002, 0.002, 0.9906],
+  dob: [0.00005, 0.00001, 0.0005, 0.003, 0.017, 0.01, 0.19, 0.77944],
   sex: [0.5, 0.5],
   address: [0.00002, 0.0001, 0.005, 0.05, 0.94488],
   nhs: [0.000001, 0.999999],

@@ -29,10 +29,10 @@
  * Parent age: a stated parent is born at least `MIN_PARENT_AGE_DAYS` before the child
  * (`ageBounds`, enforced by the clusterer), so a father is never merged with his namesake son.
  */
-import { NULL_LEVEL } from './comparison.js';
+import { NULL_LEVEL, type Comparison } from './comparison.js';
 import { FORENAME_LEVEL } from './forename.comparison.js';
 import { SURNAME_LEVEL } from './surname.comparison.js';
-import { DOB_LEVEL } from './dob.comparison.js';
+import { dobLevelDiffers } from './dob.comparison.js';
 import { indexOfKey, NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import type { MatchModel } from './match.model.js';
 import type { ScoredPairs } from './pair.scoring.js';
@@ -198,49 +198,8 @@ function placeTokens(enc: EncodedMentions, i: number, out: number[]): void {
   for (let k = c.offsets[i] as number; k < (c.offsets[i + 1] as number); k++) out.push((c.data[k] as number) * 2 + 1);
 }
 
-export function relationalPass(
-  enc: EncodedMentions,
-  clusters: Int32Array,
-  pairs: ScoredPairs,
-  model: MatchModel,
-  stated: ReturnType<typeof statedRelations> = statedRelations(enc),
-): RelationalResult {
-  if (pairs.enc !== enc) throw new RangeError('relationalPass: pairs were scored on another encoding');
-  const scorer = new PairScorer(enc, model, pairs.lambda);
-  const relationalPriorWeight = Math.log2(model.relationalPrior / (1 - model.relationalPrior));
-  const coResidentPriorWeight = Math.log2(CO_RESIDENT_PRIOR / (1 - CO_RESIDENT_PRIOR));
-  const { parents } = stated;
-  // Group parent statements by the child's cluster.
-  const byChild = new Map<number, ParentOf[]>();
-  for (const p of parents) {
-    const k = clusters[p.child] as number;
-    const list = byChild.get(k);
-    if (list === undefined) byChild.set(k, [p]);
-    else list.push(p);
-  }
-  const idx = scorer.idx;
-  const best = new Map<number, RelationalBoost>();
-  const cannot = new Set<number>();
-  const cannotLink: [number, number][] = [];
-  /** Scores (a, b) and keeps the boost when the names fit; `priorWeight` replaces lambda's. */
-  const consider = (x: number, y: number, priorWeight: number): void => {
-    if (x === y || clusters[x] === clusters[y]) return;
-    const a = Math.min(x, y);
-    const b = Math.max(x, y);
-    const pairKey = a * enc.n + b;
-    const w = scorer.weight(a, b);
-    const g = scorer.gamma;
-    if (idx.forename < 0 || !FORENAME_FITS.has(g[idx.forename] as number)) return;
-    if (idx.surname >= 0 && !SURNAME_FITS.has(g[idx.surname] as number)) return;
-    if (idx.sex >= 0 && g[idx.sex] === 1) return;
-    if (idx.dob >= 0 && (g[idx.dob] === DOB_LEVEL.withinYear || g[idx.dob] === DOB_LEVEL.else)) return;
-    const boosted = w - scorer.priorWeight + priorWeight;
-    const prev = best.get(pairKey);
-    if (prev !== undefined && prev.weight >= boosted) return;
-    best.set(pairKey, { a, b, baseWeight: w, weight: boosted, probability: probabilityFromWeight(boosted) });
-  };
-
-  // Index of places → mentions, for the parent-living-with-the-child rule.
+/** Mentions per place token (UPRN / tenancy ids and full postcodes). */
+function placeIndex(enc: EncodedMentions): Map<number, number[]> {
   const tokens: number[] = [];
   const byPlace = new Map<number, number[]>();
   for (let i = 0; i < enc.n; i++) {
@@ -252,58 +211,144 @@ export function relationalPass(
       else list.push(i);
     }
   }
-  const members = clusterMembers(clusters);
+  return byPlace;
+}
 
-  const clusterKeys = [...byChild.keys()].sort((x, y) => x - y);
-  for (const key of clusterKeys) {
-    const list = byChild.get(key) as ParentOf[];
-    // Same parent stated twice for one child.
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const px = list[x] as ParentOf;
-        const py = list[y] as ParentOf;
-        if (px.parent === py.parent || clusters[px.parent] === clusters[py.parent]) continue;
-        if ((px.role === 'M' && py.role === 'F') || (px.role === 'F' && py.role === 'M')) {
-          const a = Math.min(px.parent, py.parent);
-          const b = Math.max(px.parent, py.parent);
-          if (!cannot.has(a * enc.n + b)) {
-            cannot.add(a * enc.n + b);
-            cannotLink.push([a, b]);
-          }
-          continue;
-        }
-        if (px.role === 'G' && py.role === 'G') consider(px.parent, py.parent, coResidentPriorWeight);
-        else if (rolesCompatible(px.role, py.role)) consider(px.parent, py.parent, relationalPriorWeight);
-      }
-    }
-    // Adults living where the child lives.
-    let childDob = NO_DOB;
-    const seenTokens = new Set<number>();
-    for (let k = members.offsets[key] as number; k < (members.offsets[key + 1] as number); k++) {
-      const m = members.data[k] as number;
-      const d = enc.dobDay[m] as number;
-      if (d !== NO_DOB && (childDob === NO_DOB || d < childDob)) childDob = d;
-      placeTokens(enc, m, tokens);
-      for (const t of tokens) seenTokens.add(t);
-      tokens.length = 0;
-    }
-    if (seenTokens.size === 0) continue;
-    const candidates = new Set<number>();
-    for (const t of seenTokens) for (const x of byPlace.get(t) ?? []) if (clusters[x] !== key) candidates.add(x);
-    const sortedCandidates = [...candidates].sort((p, q) => p - q);
-    for (const p of list) {
-      const roleSex = ROLE_SEX[p.role];
-      for (const x of sortedCandidates) {
-        if (clusters[x] === clusters[p.parent]) continue;
-        const sx = enc.sex[x] as number;
-        if (roleSex !== 0 && sx !== 0 && sx !== roleSex) continue;
-        const dx = enc.dobDay[x] as number;
-        if (dx !== NO_DOB && (childDob === NO_DOB || dx > childDob - MIN_PARENT_AGE_DAYS)) continue;
-        consider(p.parent, x, coResidentPriorWeight);
-      }
-    }
+/** `fit` of a pair whose names, sexes or dobs rule it out. */
+const NO_FIT = Number.NaN;
+
+/**
+ * The relational pass over one encoding, run once per round of clustering: the scorer and the
+ * place index are built once and reused by later rounds.
+ */
+export class RelationalPass {
+  private readonly scorer: PairScorer;
+  private readonly byPlace: Map<number, number[]>;
+
+  constructor(
+    private readonly enc: EncodedMentions,
+    pairs: ScoredPairs,
+    private readonly model: MatchModel,
+    private readonly stated: ReturnType<typeof statedRelations> = statedRelations(enc),
+  ) {
+    if (pairs.enc !== enc) throw new RangeError('relationalPass: pairs were scored on another encoding');
+    this.scorer = new PairScorer(enc, model, pairs.lambda);
+    this.byPlace = placeIndex(enc);
   }
-  const boosts = [...best.values()].sort((p, q) => p.a - q.a || p.b - q.b);
-  cannotLink.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return { boosts, cannotLink, parentLinks: parents.length };
+
+  /** Level of comparison `k` for (a, b), or -1 when the model lacks the comparison. */
+  private level(k: number, a: number, b: number): number {
+    return k < 0 ? -1 : (this.scorer.comparisons[k] as Comparison).compare(this.enc, a, b);
+  }
+
+  /**
+   * Weight of (a, b) when their names fit one person and their sexes and dobs do not contradict
+   * it; NaN otherwise. The gates are checked one comparison at a time before the pair is scored:
+   * most pairs a pass considers (every adult at the child's postcode) fail the forename alone.
+   */
+  private fit(a: number, b: number): number {
+    const idx = this.scorer.idx;
+    if (idx.forename < 0 || !FORENAME_FITS.has(this.level(idx.forename, a, b))) return NO_FIT;
+    if (idx.surname >= 0 && !SURNAME_FITS.has(this.level(idx.surname, a, b))) return NO_FIT;
+    if (this.level(idx.sex, a, b) === 1) return NO_FIT;
+    if (dobLevelDiffers(this.level(idx.dob, a, b))) return NO_FIT;
+    return this.scorer.weight(a, b);
+  }
+
+  run(clusters: Int32Array): RelationalResult {
+    const enc = this.enc;
+    const scorer = this.scorer;
+    const relationalPriorWeight = Math.log2(this.model.relationalPrior / (1 - this.model.relationalPrior));
+    const coResidentPriorWeight = Math.log2(CO_RESIDENT_PRIOR / (1 - CO_RESIDENT_PRIOR));
+    const { parents } = this.stated;
+    // Group parent statements by the child's cluster.
+    const byChild = new Map<number, ParentOf[]>();
+    for (const p of parents) {
+      const k = clusters[p.child] as number;
+      const list = byChild.get(k);
+      if (list === undefined) byChild.set(k, [p]);
+      else list.push(p);
+    }
+    const best = new Map<number, RelationalBoost>();
+    const cannot = new Set<number>();
+    const cannotLink: [number, number][] = [];
+    /** Keeps the boost of (x, y) when the names fit; `priorWeight` replaces lambda's. */
+    const consider = (x: number, y: number, priorWeight: number): void => {
+      if (x === y || clusters[x] === clusters[y]) return;
+      const a = Math.min(x, y);
+      const b = Math.max(x, y);
+      const w = this.fit(a, b);
+      if (Number.isNaN(w)) return;
+      const pairKey = a * enc.n + b;
+      const boosted = w - scorer.priorWeight + priorWeight;
+      const prev = best.get(pairKey);
+      if (prev !== undefined && prev.weight >= boosted) return;
+      best.set(pairKey, { a, b, baseWeight: w, weight: boosted, probability: probabilityFromWeight(boosted) });
+    };
+    const tokens: number[] = [];
+    const members = clusterMembers(clusters);
+
+    const clusterKeys = [...byChild.keys()].sort((x, y) => x - y);
+    for (const key of clusterKeys) {
+      const list = byChild.get(key) as ParentOf[];
+      // Same parent stated twice for one child.
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const px = list[x] as ParentOf;
+          const py = list[y] as ParentOf;
+          if (px.parent === py.parent || clusters[px.parent] === clusters[py.parent]) continue;
+          if ((px.role === 'M' && py.role === 'F') || (px.role === 'F' && py.role === 'M')) {
+            const a = Math.min(px.parent, py.parent);
+            const b = Math.max(px.parent, py.parent);
+            if (!cannot.has(a * enc.n + b)) {
+              cannot.add(a * enc.n + b);
+              cannotLink.push([a, b]);
+            }
+            continue;
+          }
+          if (px.role === 'G' && py.role === 'G') consider(px.parent, py.parent, coResidentPriorWeight);
+          else if (rolesCompatible(px.role, py.role)) consider(px.parent, py.parent, relationalPriorWeight);
+        }
+      }
+      // Adults living where the child lives.
+      let childDob = NO_DOB;
+      const seenTokens = new Set<number>();
+      for (let k = members.offsets[key] as number; k < (members.offsets[key + 1] as number); k++) {
+        const m = members.data[k] as number;
+        const d = enc.dobDay[m] as number;
+        if (d !== NO_DOB && (childDob === NO_DOB || d < childDob)) childDob = d;
+        placeTokens(enc, m, tokens);
+        for (const t of tokens) seenTokens.add(t);
+        tokens.length = 0;
+      }
+      if (seenTokens.size === 0) continue;
+      const candidates = new Set<number>();
+      for (const t of seenTokens) for (const x of this.byPlace.get(t) ?? []) if (clusters[x] !== key) candidates.add(x);
+      const sortedCandidates = [...candidates].sort((p, q) => p - q);
+      for (const p of list) {
+        const roleSex = ROLE_SEX[p.role];
+        for (const x of sortedCandidates) {
+          if (clusters[x] === clusters[p.parent]) continue;
+          const sx = enc.sex[x] as number;
+          if (roleSex !== 0 && sx !== 0 && sx !== roleSex) continue;
+          const dx = enc.dobDay[x] as number;
+          if (dx !== NO_DOB && (childDob === NO_DOB || dx > childDob - MIN_PARENT_AGE_DAYS)) continue;
+          consider(p.parent, x, coResidentPriorWeight);
+        }
+      }
+    }
+    const boosts = [...best.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+    cannotLink.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    return { boosts, cannotLink, parentLinks: parents.length };
+  }
+}
+
+export function relationalPass(
+  enc: EncodedMentions,
+  clusters: Int32Array,
+  pairs: ScoredPairs,
+  model: MatchModel,
+  stated: ReturnType<typeof statedRelations> = statedRelations(enc),
+): RelationalResult {
+  return new RelationalPass(enc, pairs, model, stated).run(clusters);
 }

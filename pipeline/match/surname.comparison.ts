@@ -1,14 +1,16 @@
 import { NULL_LEVEL, type Comparison } from './comparison.js';
-import { jwBand, phoneticEqual } from './forename.comparison.js';
+import { jwBand, namesSwapped, phoneticEqual, SWAP } from './forename.comparison.js';
 import { csrHas, csrIntersects, csrLength } from './string-dictionary.js';
 
 export const SURNAME_LEVEL = {
-  exact: 0, part: 1, former: 2, jw92: 3, jw85: 4, phonetic: 5, swapped: 6, else: 7,
+  exact: 0, part: 1, former: 2, jw92: 3, jw85: 4, phonetic: 5, else: 6,
 } as const;
 
 /**
  * Surname: exact, one hyphenated part equal (`Smith-Jones` / `Jones`), equal to a previous name
- * or alias of the other, JW ≥ 0.92, JW ≥ 0.85, phonetic, swapped with the forename, else.
+ * or alias of the other, JW ≥ 0.92, JW ≥ 0.85, phonetic, else. Names recorded the wrong way round (`namesSwapped`) are
+ * the null level here: the forename comparison's "swapped" level weighs the swap, once (its u,
+ * the share of random pairs whose names cross over, already covers both names).
  */
 export const surnameComparison: Comparison = {
   name: 'surname',
@@ -20,7 +22,6 @@ export const surnameComparison: Comparison = {
     { label: 'jw>=0.92', mPrior: 0.03 },
     { label: 'jw>=0.85', mPrior: 0.01 },
     { label: 'phonetic', mPrior: 0.01 },
-    { label: 'swapped with forename', mPrior: 0.01 },
     { label: 'else', mPrior: 0.05 },
   ],
   applies: () => true,
@@ -39,7 +40,8 @@ export const surnameComparison: Comparison = {
     if (band === 2) return 3;
     if (band === 1) return 4;
     if (phoneticEqual(enc, a, b)) return 5;
-    if (a === enc.forename[j] || b === enc.forename[i]) return 6;
-    return 7;
+    // A swap is one piece of evidence, weighed once, by the forename comparison's level.
+    if (namesSwapped(enc, i, j) === SWAP.full) return NULL_LEVEL;
+    return SURNAME_LEVEL.else;
   },
 };
