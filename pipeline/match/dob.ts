@@ -75,12 +75,15 @@ export function isOneFieldOff(ay: number, am: number, ad: number, by: number, bm
   return false;
 }
 
+/** Day of a leap year on which each month starts, less one. */
+const LEAP_YEAR_MONTH_START = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+
 /**
  * Days between two birthdays (month and day) around the calendar, ignoring the year: 0 to 183.
  * Counted in a leap year, so 29 February has its own day.
  */
 export function birthdayDistance(am: number, ad: number, bm: number, bd: number): number {
-  const days = Math.abs(Date.UTC(2000, am - 1, ad) - Date.UTC(2000, bm - 1, bd)) / 86_400_000;
+  const days = Math.abs((LEAP_YEAR_MONTH_START[am - 1] as number) + ad - (LEAP_YEAR_MONTH_START[bm - 1] as number) - bd);
   return Math.min(days, 366 - days);
 }
 
@@ -89,5 +92,5 @@ export function birthdayDistance(am: number, ad: number, bm: number, bd: number)
  * of the other's: a mistyped year on a date that was itself keyed a little out.
  */
 export function isYearSlipNearBirthday(ay: number, am: number, ad: number, by: number, bm: number, bd: number, days: number): boolean {
-  return isOneEditApart(ay, by, 4) && birthdayDistance(am, ad, bm, bd) <= days;
+  return birthdayDistance(am, ad, bm, bd) <= days && isOneEditApart(ay, by, 4);
 }

@@ -36,15 +36,15 @@ export function namesSwapped(enc: EncodedMentions, i: number, j: number): number
   const si = enc.surname[i] as number;
   const fj = enc.forename[j] as number;
   const sj = enc.surname[j] as number;
-  let best: number = SWAP.none;
-  const cross = (equalA: number, equalB: number, otherA: number, otherB: number): void => {
-    if (equalA < 0 || equalA !== equalB) return;
-    if (otherA >= 0 && otherB >= 0 && (otherA === otherB || enc.nameJw.similarity(otherA, otherB, 0.85) >= 0.85)) best = SWAP.full;
-    else best = Math.max(best, SWAP.half);
-  };
-  cross(fi, sj, si, fj);
-  cross(fj, si, sj, fi);
-  return best;
+  const one = crossing(enc, fi, sj, si, fj);
+  return one === SWAP.full ? one : Math.max(one, crossing(enc, fj, si, sj, fi));
+}
+
+/** One side's forename against the other's surname (`equalA`, `equalB`), the remaining names alike or not. */
+function crossing(enc: EncodedMentions, equalA: number, equalB: number, otherA: number, otherB: number): number {
+  if (equalA < 0 || equalA !== equalB) return SWAP.none;
+  if (otherA >= 0 && otherB >= 0 && (otherA === otherB || enc.nameJw.similarity(otherA, otherB, 0.85) >= 0.85)) return SWAP.full;
+  return SWAP.half;
 }
 
 /**

@@ -38,6 +38,14 @@ export interface GuardOptions {
   twins?: boolean;
 }
 
+/** arr[ra] := the lower (`sign` -1) or higher (1) of arr[ra] and arr[rb], NO_DOB counting as none. */
+function keepBound(arr: Int32Array, ra: number, rb: number, sign: -1 | 1): void {
+  const v = arr[rb] as number;
+  if (v === NO_DOB) return;
+  const cur = arr[ra] as number;
+  if (cur === NO_DOB || (v - cur) * sign > 0) arr[ra] = v;
+}
+
 /** Each edge list's order, sorted once: rounds of relational clustering add the same first edges again. */
 const edgeOrders = new WeakMap<EdgeList, Int32Array>();
 
@@ -194,16 +202,10 @@ export class GuardedClusterer {
 
   private mergeBounds(ra: number, rb: number): void {
     if (this.rootMaxDob === null) return;
-    const pick = (arr: Int32Array, better: (p: number, q: number) => boolean): void => {
-      const v = arr[rb] as number;
-      if (v === NO_DOB) return;
-      const cur = arr[ra] as number;
-      if (cur === NO_DOB || better(v, cur)) arr[ra] = v;
-    };
-    pick(this.rootMinDob as Int32Array, (p, q) => p < q);
-    pick(this.rootMaxDob, (p, q) => p > q);
-    pick(this.rootLatestBirth as Int32Array, (p, q) => p < q);
-    pick(this.rootEarliestBirth as Int32Array, (p, q) => p > q);
+    keepBound(this.rootMinDob as Int32Array, ra, rb, -1);
+    keepBound(this.rootMaxDob, ra, rb, 1);
+    keepBound(this.rootLatestBirth as Int32Array, ra, rb, -1);
+    keepBound(this.rootEarliestBirth as Int32Array, ra, rb, 1);
   }
 
   /** Adds a batch of edges; returns the edges applied and refused (indices into the batch). */

@@ -112,9 +112,11 @@ function rolesCompatible(x: ParentRole, y: ParentRole): boolean {
 
 /** One person cannot hold both roles for one child. */
 function rolesConflict(x: ParentRole, y: ParentRole): boolean {
-  if (x === y) return false;
-  const definite = (r: ParentRole): boolean => r === 'M' || r === 'F' || r === 'G';
-  return definite(x) && definite(y);
+  return x !== y && isDefiniteRole(x) && isDefiniteRole(y);
+}
+
+function isDefiniteRole(r: ParentRole): boolean {
+  return r === 'M' || r === 'F' || r === 'G';
 }
 
 /**
