@@ -8,6 +8,8 @@ export interface CopyBatch {
 }
 
 const INITIAL_BYTES = 1 << 16;
+/** Spare buffers kept: one per batch a thread may have in flight is enough. */
+const MAX_SPARE = 4;
 
 class TableBytes {
   buffer = Buffer.allocUnsafe(INITIAL_BYTES);
@@ -41,7 +43,15 @@ export class CopyBatcher {
   /** True once some table's batch has reached `batchBytes`; take it with `takeFull()`. */
   hasFull = false;
 
+  /** Buffers of written batches, filled again instead of allocating (a thread hands them back). */
+  private readonly spare: ArrayBuffer[] = [];
+
   constructor(private readonly batchBytes: number) {}
+
+  /** Takes back a written batch's buffer for a later batch. */
+  recycle(buffer: ArrayBuffer): void {
+    if (this.spare.length < MAX_SPARE) this.spare.push(buffer);
+  }
 
   add(table: string, columns: readonly string[], values: readonly CopyValue[]): void {
     let bytes = this.tables.get(table);
@@ -69,13 +79,20 @@ export class CopyBatcher {
     const batches: CopyBatch[] = [];
     for (const [table, bytes] of this.tables) {
       if (!ready(bytes)) continue;
-      // A fresh, exactly sized copy: it can be transferred to another thread, and the table
-      // keeps its (large) buffer for the next batch.
-      const data = new Uint8Array(bytes.size);
+      // A copy of its own: it can be transferred to another thread, and the table keeps its
+      // (large) buffer for the next batch.
+      const data = new Uint8Array(this.bufferFor(bytes.size), 0, bytes.size);
       data.set(bytes.buffer.subarray(0, bytes.size));
       bytes.size = 0;
       batches.push({ table, columns: bytes.columns, data });
     }
     return batches;
+  }
+
+  private bufferFor(size: number): ArrayBuffer {
+    const i = this.spare.findIndex((buffer) => buffer.byteLength >= size);
+    if (i !== -1) return this.spare.splice(i, 1)[0]!;
+    // A full batch ends a line past batchBytes: room for the next one, so the buffer can be reused.
+    return new ArrayBuffer(size < this.batchBytes ? size : Math.max(size, this.batchBytes + (this.batchBytes >> 3)));
   }
 }

@@ -1,12 +1,17 @@
+/** A field already in COPY CSV form, written as it is (see json-array-field.ts). */
+export class EncodedField {
+  constructor(readonly csv: string) {}
+}
+
 /** Encodes values as one line of PostgreSQL COPY CSV: null is an unquoted empty field. */
-export type CopyValue = string | number | boolean | null | readonly string[] | Record<string, unknown>;
+export type CopyValue = string | number | boolean | null | readonly string[] | Record<string, unknown> | EncodedField;
 
 /**
  * In COPY's CSV format every character of an unquoted field is significant; only an empty
  * string (else read as null), a delimiter, quote or line break, and the end-of-data marker need
  * quotes.
  */
-const NEEDS_QUOTES = /[",\n\r]|^$|^\\\.$/;
+const NEEDS_QUOTES = /[",\n\r]/;
 
 function quote(text: string): string {
   return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
@@ -17,7 +22,7 @@ function arrayLiteral(items: readonly string[]): string {
 }
 
 function text(value: string): string {
-  return NEEDS_QUOTES.test(value) ? quote(value) : value;
+  return value === '' || value === '\\.' || NEEDS_QUOTES.test(value) ? quote(value) : value;
 }
 
 export function copyField(value: CopyValue): string {
@@ -25,6 +30,7 @@ export function copyField(value: CopyValue): string {
   if (typeof value === 'string') return text(value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof EncodedField) return value.csv;
   return text(Array.isArray(value) ? arrayLiteral(value as readonly string[]) : JSON.stringify(value));
 }
 

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { connectorFor } from '../../connectors/index.js';
 import type { Source } from '../../schemas/canonical.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreMode } from '../store/store.js';
 import { dropIndexesForBulkLoad, relationBytes, worthBulkLoad, type BulkLoadOption } from './bulk-load.repository.js';
 import { CANONICAL_TABLE_LIST } from './canonical-tables.js';
 import type { ExtractEncoding } from './csv-rows.js';
 import { countDuplicateRows, findLoadedExtract, loadedExtractReport } from './extract.repository.js';
 import { readExtractFolder } from './extract-folder.js';
 import type { FileReport, IngestReport } from './ingest-report.js';
-import { BatchWriter, StageBuffer, stageBatchBytes } from './stage-buffer.js';
+import { BatchWriter, StageBuffer, stageBatchBytes, stageThreadYoungMb } from './stage-buffer.js';
 import { stageFile, type StagedFile } from './stage-file.js';
 import { StageThread } from './stage-file-thread.js';
 import {
@@ -60,7 +60,7 @@ function useThread(option: IngestOptions['stageThread'], file: string): boolean 
 }
 
 /** Starts the staging thread up front (its start-up then overlaps the checksum) when some file will use it. */
-function startStageThread(option: IngestOptions['stageThread'], folder: string, batchBytes: number): StageThread | null {
+function startStageThread(option: IngestOptions['stageThread'], folder: string, mode: StoreMode): StageThread | null {
   if (option === 'never') return null;
   let entries: string[];
   try {
@@ -68,7 +68,9 @@ function startStageThread(option: IngestOptions['stageThread'], folder: string, 
   } catch {
     return null;
   }
-  return entries.some((entry) => useThread(option, path.join(folder, entry))) ? new StageThread({ batchBytes }) : null;
+  if (!entries.some((entry) => useThread(option, path.join(folder, entry)))) return null;
+  const youngGenerationMb = stageThreadYoungMb(mode);
+  return new StageThread({ batchBytes: stageBatchBytes(mode) }, youngGenerationMb === undefined ? {} : { youngGenerationMb });
 }
 
 /** With MASH_DEBUG_TIMINGS set, prints how long each phase took and the resident memory after it. */
@@ -102,7 +104,7 @@ export async function ingestExtract(store: Store, options: IngestOptions): Promi
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.extractDate) || Number.isNaN(Date.parse(options.extractDate))) {
     throw new IngestError('INVALID_EXTRACT_DATE', 'expected YYYY-MM-DD');
   }
-  const thread = startStageThread(options.stageThread, options.folder, stageBatchBytes(store.mode));
+  const thread = startStageThread(options.stageThread, options.folder, store.mode);
   try {
     return await loadExtract(store, options, thread);
   } finally {
@@ -166,6 +168,8 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
           : await stageFile({ ...input, buffer, spec: file.spec, onRows });
       staged.push({ name: file.name, ...result });
     }
+    // Its heap would otherwise stay resident through the merges.
+    await thread?.close();
     await buffer.flush();
     phase('staged');
     if (rebuildRawRow) {
@@ -179,9 +183,7 @@ async function loadExtract(store: Store, options: IngestOptions, thread: StageTh
     const loadedFiles = staged.filter((f) => f.status === 'loaded').map((f) => f.name);
     let withdrawn = 0;
     for (const spec of CANONICAL_TABLE_LIST) {
-      const stage = stageTableName(spec);
-      await sql.raw(`ANALYZE ${stage}`).execute(tx.db);
-      const bulk = worthBulkLoad(bulkLoad, await relationBytes(tx.db, spec.table), await relationBytes(tx.db, stage));
+      const bulk = worthBulkLoad(bulkLoad, await relationBytes(tx.db, spec.table), await relationBytes(tx.db, stageTableName(spec)));
       // A table that holds rows keeps the unique key its upsert's ON CONFLICT names; an empty one
       // cannot conflict, and the key is built again with the others.
       const rebuild = bulk

@@ -10,6 +10,16 @@ export function stageBatchBytes(mode: StoreMode): number {
   return mode === 'pglite' ? 1 << 20 : 4 << 20;
 }
 
+/**
+ * Young generation of the staging thread, in MiB. PGlite's WebAssembly memory shares the process
+ * and its budget, so there the thread collects garbage in a small young generation: about 35 MiB
+ * less at the peak, for about 6% more of the thread's time in the collector (measured on 200k
+ * rows). PostgreSQL keeps V8's default.
+ */
+export function stageThreadYoungMb(mode: StoreMode): number | undefined {
+  return mode === 'pglite' ? 6 : undefined;
+}
+
 /** Where a file's staged rows go: COPY batches per table, written when full and at the end. */
 export interface StageSink {
   add(table: string, columns: readonly string[], values: readonly CopyValue[]): void;
@@ -27,11 +37,17 @@ export class BatchWriter {
 
   constructor(private readonly tx: StoreTx) {}
 
-  async write(batch: CopyBatch): Promise<void> {
+  /**
+   * Starts writing `batch` once the previous batch is written; resolves then, with a promise
+   * that settles once `batch` is written (its bytes no longer needed).
+   */
+  async write(batch: CopyBatch): Promise<{ written: Promise<void> }> {
     await this.inFlight;
-    this.inFlight = this.tx.copyCsv(batch.table, batch.columns, batch.data);
+    const written = this.tx.copyCsv(batch.table, batch.columns, batch.data);
+    this.inFlight = written;
     // Awaited at the next write; this only keeps an early failure from counting as unhandled.
-    this.inFlight.catch(() => undefined);
+    written.catch(() => undefined);
+    return { written };
   }
 
   async drain(): Promise<void> {

@@ -23,7 +23,8 @@ interface Job {
 
 /**
  * A worker thread that stages files one at a time: it parses and encodes, this thread writes
- * its COPY batches into the transaction in order and hands back a credit for each one written.
+ * its COPY batches into the transaction in order and hands back a credit (and the buffer) for
+ * each one written.
  * Started before it is needed, so its start-up overlaps the extract's checksum and setup.
  */
 export class StageThread {
@@ -33,8 +34,13 @@ export class StageThread {
   private job: Job | null = null;
   private broken: StageThreadError | null = null;
 
-  constructor(options: StageThreadOptions) {
-    this.worker = new Worker(THREAD_ENTRY, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: STAGE_THREAD_HEAP_MB } });
+  /** `youngGenerationMb` caps the young generation (V8's default is 48 MiB), for memory over speed. */
+  constructor(options: StageThreadOptions, limits: { youngGenerationMb?: number } = {}) {
+    const young = limits.youngGenerationMb === undefined ? {} : { maxYoungGenerationSizeMb: limits.youngGenerationMb };
+    this.worker = new Worker(THREAD_ENTRY, {
+      workerData: options,
+      resourceLimits: { maxOldGenerationSizeMb: STAGE_THREAD_HEAP_MB, ...young },
+    });
     this.worker.on('message', (message: StageThreadMessage) => this.receive(message));
     this.worker.once('error', () => this.fail(new StageThreadError('THREAD_ERROR')));
     this.worker.once('exit', (code) => this.fail(new StageThreadError(`THREAD_EXIT_${code}`)));
@@ -61,10 +67,18 @@ export class StageThread {
     switch (message.kind) {
       case 'batch': {
         const { batch } = message;
-        job.written = job.written
-          .then(() => job.writer.write(batch))
-          .then(() => this.worker.postMessage({ kind: 'credit' } satisfies StageThreadRequest));
+        const started = job.written.then(() => job.writer.write(batch));
+        job.written = started.then(() => undefined);
         job.written.catch((error: unknown) => this.fail(error));
+        // Once written, the batch's buffer goes back to be filled again (a failure surfaces
+        // through the next write or the final drain).
+        void started
+          .then(({ written }) => written)
+          .then(() => {
+            const buffer = batch.data.buffer;
+            this.worker.postMessage({ kind: 'credit', buffer } satisfies StageThreadRequest, [buffer]);
+          })
+          .catch(() => undefined);
         break;
       }
       case 'rows':

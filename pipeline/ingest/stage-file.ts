@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FileSpec } from '../../connectors/connector.js';
 import { CANONICAL_TABLES, stageValues, type CanonicalTable } from './canonical-tables.js';
 import { readCsvRows, type ExtractEncoding } from './csv-rows.js';
+import { jsonArrayField } from './json-array-field.js';
+import { md5Hex } from './md5-hex.js';
 import type { StageSink } from './stage-buffer.js';
 import { stageColumns, stageTableName } from './version.repository.js';
 
@@ -55,13 +56,14 @@ export async function stageFile(input: StageFileInput): Promise<StagedFile> {
     result.quarantined++;
     buffer.add('quarantine', ISSUE_COLUMNS, [extractId, name, line, column, reason]);
   };
+  const hashPrefix = `${input.source}\u001f${name}\u001f`;
   for await (const row of rows) {
     if (buffer.needsFlush) await buffer.flushFull();
     result.rowsRead++;
     if (result.rowsRead % 10_000 === 0) input.onRows?.(result.rowsRead);
     const values = row.fields ?? [row.raw];
-    const hash = createHash('md5').update(`${input.source}\u001f${name}\u001f${values.join('\u001f')}`).digest('hex');
-    buffer.add('raw_row', RAW_COLUMNS, [extractId, name, row.line, hash, JSON.stringify(values)]);
+    const hash = md5Hex(`${hashPrefix}${values.join('\u001f')}`);
+    buffer.add('raw_row', RAW_COLUMNS, [extractId, name, row.line, hash, jsonArrayField(values)]);
     if (row.fields === null) {
       quarantine(row.line, WHOLE_ROW, row.error);
       continue;

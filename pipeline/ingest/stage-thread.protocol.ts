@@ -24,8 +24,11 @@ export type StageThreadMessage =
   | { kind: 'done'; result: StagedFile }
   | { kind: 'failed'; code: string };
 
-/** Main -> thread: stage this file; or: one batch was written, the thread may send another. */
-export type StageThreadRequest = { kind: 'file'; input: StageThreadInput } | { kind: 'credit' };
+/**
+ * Main -> thread: stage this file; or: one batch was written, the thread may send another (and
+ * have the written batch's buffer back to fill again).
+ */
+export type StageThreadRequest = { kind: 'file'; input: StageThreadInput } | { kind: 'credit'; buffer: ArrayBuffer };
 
 /** Batches the thread may have sent and not yet seen written. */
 export const STAGE_THREAD_CREDITS = 3;

@@ -31,7 +31,8 @@ class ThreadSink implements StageSink {
   private credits = STAGE_THREAD_CREDITS;
   private waiting: (() => void) | null = null;
 
-  credit(): void {
+  credit(buffer: ArrayBuffer): void {
+    this.batcher.recycle(buffer);
     this.credits++;
     this.waiting?.();
     this.waiting = null;
@@ -79,6 +80,6 @@ async function stage(input: StageThreadInput): Promise<void> {
 }
 
 port.on('message', (request: StageThreadRequest) => {
-  if (request.kind === 'credit') sink.credit();
+  if (request.kind === 'credit') sink.credit(request.buffer);
   else void stage(request.input);
 });

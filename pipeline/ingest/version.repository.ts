@@ -76,6 +76,9 @@ export async function mergeStagedVersions(
   const stage = stageTableName(spec);
   const content = spec.columns.join(', ');
   const tableEmpty = !(await exists(db, `SELECT 1 FROM ${t}`));
+  // Matching staged keys against stored ones needs the stage's statistics; into an empty table,
+  // the plans are a scan and a sort whichever the estimates, and sampling costs more than it picks.
+  if (!tableEmpty) await sql.raw(`ANALYZE ${stage}`).execute(db);
   await sql
     .raw(
       `CREATE TEMP TABLE ${stage}_known ON COMMIT DROP AS

@@ -272,3 +272,10 @@ export function blockingRulesFor(enc: EncodedMentions): BlockingRule[] {
   if (enc.has.address) rules.push(addressRule);
   return rules;
 }
+
+/** Every rule, the bench-only ones too: a thread given rule names finds them here. */
+export const ALL_BLOCKING_RULES: readonly BlockingRule[] = [...DEFAULT_BLOCKING_RULES, emailRule, forenameCityRule, addressRule];
+
+export function blockingRuleByName(name: string): BlockingRule | undefined {
+  return ALL_BLOCKING_RULES.find((r) => r.name === name);
+}

@@ -43,6 +43,14 @@ interface RuleIndex {
   single: Int32Array | null;
 }
 
+/** Which share of the keys a `forEach` visits (see there). */
+export interface BlockingShard {
+  index: number;
+  count: number;
+}
+
+const WHOLE: BlockingShard = { index: 0, count: 1 };
+
 export interface BlockingOptions {
   /** Keys with more members are skipped (default 500). */
   maxBlockSize?: number;
@@ -158,7 +166,8 @@ export class CandidatePairs {
     this.involving = options.involving;
   }
 
-  private readonly involving: Uint8Array | undefined;
+  /** Mentions whose pairs alone are visited (a delta), or undefined for all. */
+  readonly involving: Uint8Array | undefined;
 
   /** True when `forEach` (without `involving`) would visit (i, j), i < j: some rule emits it. */
   emits(i: number, j: number): boolean {
@@ -166,8 +175,12 @@ export class CandidatePairs {
     return false;
   }
 
-  /** Calls `visit(i, j, rule)` once per candidate pair, i < j, in a deterministic order. */
-  forEach(visit: (i: number, j: number, rule: number) => void): BlockingReport {
+  /**
+   * Calls `visit(i, j, rule)` once per candidate pair, i < j, in a deterministic order. With
+   * `shard`, only the pairs of every `count`-th key from `index` on: the shards of one count
+   * partition the candidate pairs (each pair is emitted by one key), to be scored in parallel.
+   */
+  forEach(visit: (i: number, j: number, rule: number) => void, shard: BlockingShard = WHOLE): BlockingReport {
     const reports: RuleReport[] = [];
     const skipped: SkippedBlock[] = [];
     const involving = this.involving;
@@ -184,6 +197,7 @@ export class CandidatePairs {
       let pairs = 0;
       let skippedKeys = 0;
       for (let key = 0; key < keyCount; key++) {
+        if (key % shard.count !== shard.index) continue;
         const start = mOff[key] as number;
         const end = mOff[key + 1] as number;
         if (end - start < 2) continue;

@@ -27,7 +27,8 @@ import {
   tfKey,
   weightFromProbability,
 } from './pair.scorer.js';
-import { scoreCandidates, type ScoredPairs } from './pair.scoring.js';
+import type { ScoredPairs } from './pair.scoring.js';
+import { scoreInShards } from './shard-scoring.js';
 import { PAIR_KIND } from './identifier.rules.js';
 import { mentionFingerprints } from './mention.fingerprint.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
@@ -61,6 +62,8 @@ export interface RunScoringOptions extends BlockingOptions {
   /** Bits below the review threshold kept in the state (default 2: the store may shrink by 4× before a delta rescans). */
   marginBits?: number;
   rules?: readonly BlockingRule[];
+  /** Threads to score on (shard-scoring.ts; default by the store's size and the cores). */
+  threads?: number;
 }
 
 export interface RunScoring {
@@ -121,7 +124,7 @@ function dataTfMentions(enc: EncodedMentions, model: MatchModel): Uint8Array | n
   return out;
 }
 
-function fullScoring(
+async function fullScoring(
   candidates: CandidatePairs,
   model: MatchModel,
   modelVersion: number,
@@ -129,8 +132,8 @@ function fullScoring(
   options: RunScoringOptions,
   minWide: number,
   fullBecause: string | null,
-): RunScoring {
-  const scored = scoreCandidates(candidates, model, {
+): Promise<RunScoring> {
+  const scored = await scoreInShards(candidates, model, {
     ...options,
     marginBits: options.marginBits ?? DEFAULT_MARGIN_BITS,
     dropCannotLinks: true,
@@ -149,13 +152,13 @@ function fullScoring(
 }
 
 /** Scores the run: a delta against `previous` when it allows, else every candidate pair. */
-export function scoreForRun(
+export async function scoreForRun(
   enc: EncodedMentions,
   model: MatchModel,
   modelVersion: number,
   previous: PairState | null,
   options: RunScoringOptions,
-): RunScoring {
+): Promise<RunScoring> {
   const marginBits = options.marginBits ?? DEFAULT_MARGIN_BITS;
   const minNarrow = weightFromProbability(options.minProbability);
   const minWide = minNarrow - marginBits;
@@ -192,7 +195,7 @@ export function scoreForRun(
     involvedCount += involved[i] as number;
   }
   const candidates = new CandidatePairs(enc, rules, { ...blocking, involving: involved });
-  const fresh = scoreCandidates(candidates, model, { ...options, marginBits, dropCannotLinks: true });
+  const fresh = await scoreInShards(candidates, model, { ...options, marginBits, dropCannotLinks: true });
 
   const capacity = Math.max(1024, fresh.count + previous.a.length);
   const a = new GrowableInt32(capacity);

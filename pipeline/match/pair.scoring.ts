@@ -3,7 +3,7 @@
  * `minProbability` and every pair an identifier rule decides. Columnar output (typed arrays),
  * indices into the record-key-sorted encoding.
  */
-import { CandidatePairs, type BlockingOptions, type BlockingReport } from './candidate-pairs.js';
+import { CandidatePairs, type BlockingOptions, type BlockingReport, type BlockingShard } from './candidate-pairs.js';
 import { blockingRulesFor, type BlockingRule } from './blocking.rules.js';
 import { encodeMentions, type EncodedMentions } from './mention.encoding.js';
 import type { MatchMention } from './match-mention.js';
@@ -52,6 +52,8 @@ export interface ScoreOptions extends BlockingOptions {
   truth?: ReadonlyMap<string, string | number>;
   /** Mentions in the whole store, when it differs from the training set (rescales lambda). */
   populationSize?: number;
+  /** Score only this share of the candidate pairs (shard-scoring.ts). */
+  shard?: BlockingShard;
 }
 
 export function asEncoded(input: readonly MatchMention[] | EncodedMentions): EncodedMentions {
@@ -121,7 +123,7 @@ export function scoreCandidates(candidates: CandidatePairs, model: MatchModel, o
     evidence.push(scorer.evidence);
     probability.push(k === PAIR_KIND.identifierLink ? 1 : k === PAIR_KIND.cannotLink ? 0 : probabilityFromWeight(w));
     kind.push(k);
-  });
+  }, options.shard);
   const result: ScoredPairs = {
     enc,
     count: a.length,

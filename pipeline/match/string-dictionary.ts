@@ -2,20 +2,36 @@
 export class StringDictionary {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  /** Values below this index are in `ids` (a dictionary rebuilt from its values indexes them when first asked). */
+  private indexed = 0;
+
+  /** A dictionary holding `values` with their ids (as sent to another thread). */
+  static fromValues(values: readonly string[]): StringDictionary {
+    const dictionary = new StringDictionary();
+    for (const value of values) dictionary.values.push(value);
+    return dictionary;
+  }
+
+  private index(): void {
+    for (; this.indexed < this.values.length; this.indexed++) this.ids.set(this.values[this.indexed] as string, this.indexed);
+  }
 
   /** Id of `value`, adding it when new. */
   intern(value: string): number {
+    this.index();
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.ids.set(value, id);
       this.values.push(value);
+      this.indexed++;
     }
     return id;
   }
 
   /** Id of `value`, or -1 when not interned. */
   lookup(value: string): number {
+    this.index();
     return this.ids.get(value) ?? -1;
   }
 

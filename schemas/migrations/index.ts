@@ -7,6 +7,7 @@ import * as meetingsSummaries from './0005-meetings-summaries.js';
 import * as matchState from './0007-match-state.js';
 import * as ingestBulkLoad from './0008-ingest-bulk-load.js';
 import * as placeAddressIndexes from './0011-place-address-indexes.js';
+import * as dropCurrentKeyIndexes from './0012-drop-current-key-indexes.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-match-state': matchState,
   '0008-ingest-bulk-load': ingestBulkLoad,
   '0011-place-address-indexes': placeAddressIndexes,
+  '0012-drop-current-key-indexes': dropCurrentKeyIndexes,
 };

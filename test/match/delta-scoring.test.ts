@@ -32,20 +32,20 @@ describe('delta scoring', () => {
       : m,
   );
 
-  it('scores only pairs touching new or changed mentions and gives the pairs a full scoring gives', () => {
+  it('scores only pairs touching new or changed mentions and gives the pairs a full scoring gives', async () => {
     const encEarly = encodeMentions(early);
-    const first = scoreForRun(encEarly, model, 1, null, {
+    const first = await scoreForRun(encEarly, model, 1, null, {
       populationSize: encEarly.n,
       minProbability: REVIEW,
     });
     expect(first.delta).toBeNull();
 
     const enc = encodeMentions(later);
-    const delta = scoreForRun(enc, model, 1, first.state, {
+    const delta = await scoreForRun(enc, model, 1, first.state, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
-    const full = scoreForRun(encodeMentions(later), model, 1, null, {
+    const full = await scoreForRun(encodeMentions(later), model, 1, null, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
@@ -67,13 +67,13 @@ describe('delta scoring', () => {
     expect(people(delta)).toEqual(people(full));
   });
 
-  it('scores all pairs when the model changed', () => {
+  it('scores all pairs when the model changed', async () => {
     const enc = encodeMentions(early);
-    const first = scoreForRun(enc, model, 1, null, {
+    const first = await scoreForRun(enc, model, 1, null, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
-    const again = scoreForRun(enc, model, 2, first.state, {
+    const again = await scoreForRun(enc, model, 2, first.state, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
@@ -81,13 +81,13 @@ describe('delta scoring', () => {
     expect(again.fullBecause).toBe('model changed');
   });
 
-  it('reuses every stored pair when nothing changed', () => {
+  it('reuses every stored pair when nothing changed', async () => {
     const enc = encodeMentions(early);
-    const first = scoreForRun(enc, model, 1, null, {
+    const first = await scoreForRun(enc, model, 1, null, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
-    const again = scoreForRun(encodeMentions(early), model, 1, first.state, {
+    const again = await scoreForRun(encodeMentions(early), model, 1, first.state, {
       populationSize: enc.n,
       minProbability: REVIEW,
     });
