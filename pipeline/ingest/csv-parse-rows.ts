@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import type { CsvRow } from './csv-rows.js';
+import type { CsvRow } from './csv-row.js';
 
 function countNewlines(fields: string[]): number {
   let n = 0;

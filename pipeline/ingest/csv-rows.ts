@@ -1,13 +1,11 @@
 import { csvParseRows } from './csv-parse-rows.js';
 import { scanRecord } from './csv-record-scanner.js';
 import { readCsvText, type ExtractEncoding } from './csv-text.js';
+import type { CsvRow } from './csv-row.js';
 
 export { ENCODINGS, type ExtractEncoding } from './csv-text.js';
 
-/** One physical CSV record: its first line number (header = line 1) and its fields. */
-export type CsvRow =
-  | { line: number; fields: string[] }
-  | { line: number; fields: null; error: 'CSV_SYNTAX'; raw: string };
+export type { CsvRow } from './csv-row.js';
 
 /** A record longer than this is left to csv-parse (the scanner would hold it whole meanwhile). */
 const MAX_SCANNED_RECORD = 1 << 22;
