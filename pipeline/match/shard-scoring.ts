@@ -25,9 +25,22 @@ export interface ShardedScoreOptions extends ScoreOptions {
   threads?: number;
 }
 
-function threadCount(n: number, requested: number | undefined): number {
+/** A delta marking fewer than this share of the mentions is scored on one thread. */
+const SHARD_MIN_INVOLVED_SHARE = 0.25;
+
+function threadCount(candidates: CandidatePairs, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, Math.floor(requested));
-  return n < SHARD_MIN_MENTIONS ? 1 : Math.min(MAX_SCORE_THREADS, os.availableParallelism());
+  const { n } = candidates.enc;
+  if (n < SHARD_MIN_MENTIONS) return 1;
+  // A thread rebuilds the blocking index of the whole store (seconds, and its memory); a small
+  // delta scores fewer pairs than that costs.
+  const involving = candidates.involving;
+  if (involving !== undefined) {
+    let involved = 0;
+    for (let i = 0; i < n; i++) involved += involving[i] as number;
+    if (involved < SHARD_MIN_INVOLVED_SHARE * n) return 1;
+  }
+  return Math.min(MAX_SCORE_THREADS, os.availableParallelism());
 }
 
 function scoreOnThread(request: ShardRequest): Promise<ShardResult> {
@@ -79,7 +92,7 @@ function mergeReports(reports: readonly BlockingReport[]): BlockingReport {
 
 /** `scoreCandidates` over all cores: the same pairs kept, in shard order. */
 export async function scoreInShards(candidates: CandidatePairs, model: MatchModel, options: ShardedScoreOptions = {}): Promise<ScoredPairs> {
-  const threads = threadCount(candidates.enc.n, options.threads);
+  const threads = threadCount(candidates, options.threads);
   const ruleNames = candidates.rules.map((r) => r.name);
   const knownRules = candidates.rules.every((r) => blockingRuleByName(r.name) === r);
   if (threads <= 1 || options.truth !== undefined || !knownRules) return scoreCandidates(candidates, model, options);
