@@ -64,13 +64,13 @@ export function populationLambda(model: MatchModel, populationSize: number | und
   return Math.min(0.5, (model.lambda * (trained - 1)) / (roundedPopulation(populationSize) - 1));
 }
 
-/** Population sizes are rounded to this fraction of a doubling (about 4.4%). */
+/** Population sizes are rounded to steps of this fraction of a doubling (steps of about 4.4%). */
 const POPULATION_STEPS_PER_DOUBLING = 16;
 
 /**
  * The store's size rounded on a log scale, at least 2: a small delivery then leaves the prior,
  * and with it every stored pair's weight, as it was, so a delta run rewrites only what changed.
- * (A 4% error in the population moves the prior by 0.06 bits at most.)
+ * (Rounding errs by half a step at most: 2.2% of the population, 0.03 bits of prior.)
  */
 export function roundedPopulation(populationSize: number): number {
   const steps = Math.round(Math.log2(populationSize) * POPULATION_STEPS_PER_DOUBLING);
