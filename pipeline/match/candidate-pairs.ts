@@ -16,6 +16,12 @@ export interface SkippedBlock {
   size: number;
 }
 
+/** The skipped blocks a report lists: the 20 largest, by size then rule. */
+export function largestSkipped(skipped: SkippedBlock[]): SkippedBlock[] {
+  skipped.sort((a, b) => b.size - a.size || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return skipped.slice(0, 20);
+}
+
 export interface RuleReport {
   rule: string;
   keys: number;
@@ -244,7 +250,6 @@ export class CandidatePairs {
       total += pairs;
       reports.push({ rule: idx.name, keys: keyCount, skippedKeys, pairs });
     }
-    skipped.sort((a, b) => b.size - a.size || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return { candidatePairs: total, rules: reports, skipped: skipped.slice(0, 20), maxBlockSize: this.maxBlockSize };
+    return { candidatePairs: total, rules: reports, skipped: largestSkipped(skipped), maxBlockSize: this.maxBlockSize };
   }
 }

@@ -8,7 +8,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { blockingRuleByName } from './blocking.rules.js';
-import type { BlockingOptions, BlockingReport, CandidatePairs } from './candidate-pairs.js';
+import { largestSkipped, type BlockingOptions, type BlockingReport, type CandidatePairs } from './candidate-pairs.js';
 import { toWire } from './encoding.wire.js';
 import type { MatchModel } from './match.model.js';
 import { scoreCandidates, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
@@ -80,12 +80,10 @@ function mergeReports(reports: readonly BlockingReport[]): BlockingReport {
     skippedKeys: reports.reduce((n, rep) => n + (rep.rules[r]?.skippedKeys ?? 0), 0),
     pairs: reports.reduce((n, rep) => n + (rep.rules[r]?.pairs ?? 0), 0),
   }));
-  const skipped = reports.flatMap((rep) => rep.skipped);
-  skipped.sort((a, b) => b.size - a.size || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return {
     candidatePairs: reports.reduce((n, rep) => n + rep.candidatePairs, 0),
     rules,
-    skipped: skipped.slice(0, 20),
+    skipped: largestSkipped(reports.flatMap((rep) => rep.skipped)),
     maxBlockSize: first.maxBlockSize,
   };
 }

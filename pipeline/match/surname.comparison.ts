@@ -8,9 +8,10 @@ export const SURNAME_LEVEL = {
 
 /**
  * Surname: exact, one hyphenated part equal (`Smith-Jones` / `Jones`), equal to a previous name
- * or alias of the other, JW ≥ 0.92, JW ≥ 0.85, phonetic, else. Names recorded the wrong way round (`namesSwapped`) are
- * the null level here: the forename comparison's "swapped" level weighs the swap, once (its u,
- * the share of random pairs whose names cross over, already covers both names).
+ * or alias of the other, JW ≥ 0.92, JW ≥ 0.85, phonetic, else. Names recorded the wrong way
+ * round (`namesSwapped`) are the null level here: the forename comparison's "swapped" level
+ * weighs the swap, once (its u, the share of random pairs whose names cross over, already covers
+ * both names).
  */
 export const surnameComparison: Comparison = {
   name: 'surname',
@@ -40,7 +41,6 @@ export const surnameComparison: Comparison = {
     if (band === 2) return 3;
     if (band === 1) return 4;
     if (phoneticEqual(enc, a, b)) return 5;
-    // A swap is one piece of evidence, weighed once, by the forename comparison's level.
     if (namesSwapped(enc, i, j) === SWAP.full) return NULL_LEVEL;
     return SURNAME_LEVEL.else;
   },
