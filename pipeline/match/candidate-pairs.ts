@@ -175,6 +175,22 @@ export class CandidatePairs {
   /** Mentions whose pairs alone are visited (a delta), or undefined for all. */
   readonly involving: Uint8Array | undefined;
 
+  /**
+   * Pairs the rules' blocks hold, counted per rule before filters and before leaving out pairs
+   * an earlier rule covers: never below `forEach`'s count, and cheap (block sizes only).
+   */
+  pairsUpperBound(): number {
+    let total = 0;
+    for (const idx of this.indexes) {
+      const off = idx.members.offsets;
+      for (let key = 0; key + 1 < off.length; key++) {
+        const size = (off[key + 1] as number) - (off[key] as number);
+        if (idx.skipped[key] !== 1) total += (size * (size - 1)) / 2;
+      }
+    }
+    return total;
+  }
+
   /** True when `forEach` (without `involving`) would visit (i, j), i < j: some rule emits it. */
   emits(i: number, j: number): boolean {
     for (const idx of this.indexes) if (covers(this.enc, idx, i, j, Infinity, this.filterAbove)) return true;

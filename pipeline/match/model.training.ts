@@ -17,12 +17,11 @@ import { blockingRulesFor, type BlockingRule } from './blocking.rules.js';
 import type { EncodedMentions, TfTable } from './mention.encoding.js';
 import type { MatchMention } from './match-mention.js';
 import { MODEL_FORMAT_VERSION, type MatchModel, type TrainingSummary } from './match.model.js';
-import { expectationMaximisation, filterPatterns, PatternCounter, type PatternSet } from './em.training.js';
+import { expectationMaximisation, filterPatterns, type PatternSet } from './em.training.js';
+import { trainingSample } from './training.sample.js';
 import { sampleLevelCounts, uFromCounts } from './u-sampling.training.js';
-import { pairHash } from './prng.js';
 import { asEncoded } from './pair.scoring.js';
 import { tfKey } from './pair.scorer.js';
-import { GrowableInt32 } from './growable.js';
 
 export interface TrainOptions {
   seed?: number;
@@ -52,18 +51,6 @@ const FIXED_M = new Set(['nhs', 'upn']);
 const MIN_LABELLED_PAIRS = 30;
 /** Weight of EM's estimate, in pairs, beside the labelled pairs. */
 const LABEL_PSEUDO_PAIRS = 5;
-
-/** Same valid NHS number or UPN, and neither identifier different. */
-function sharesIdentifier(enc: EncodedMentions, i: number, j: number): boolean {
-  const ni = enc.nhs[i] as number;
-  const nj = enc.nhs[j] as number;
-  const ui = enc.upn[i] as number;
-  const uj = enc.upn[j] as number;
-  const nhsEqual = ni >= 0 && ni === nj;
-  const upnEqual = ui >= 0 && ui === uj;
-  const differ = (ni >= 0 && nj >= 0 && ni !== nj) || (ui >= 0 && uj >= 0 && ui !== uj);
-  return (nhsEqual || upnEqual) && !differ;
-}
 
 /** An EM round whose in-sample match rate ends above this has found no non-matches: discarded. */
 const MAX_ROUND_LAMBDA = 0.999;
@@ -132,45 +119,8 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   // 2. Candidate patterns (sampled when many).
   const rules = options.rules ?? blockingRulesFor(enc);
   const candidates = new CandidatePairs(enc, rules, options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize });
-  const maxTraining = options.maxTrainingPairs ?? 3_000_000;
-  // One pass over the candidates (enumerating them is most of blocking's cost). The sample is
-  // the pairs whose hash falls below rate = maxTraining / (all candidates), known only at the
-  // end; the count so far only grows, so a pair whose hash is at or above maxTraining / (count
-  // so far) can never be sampled. Those below are kept (a few times the sample at most), and
-  // filtered once the count is known: the same pairs, in the same order, as counting first.
-  let candidateCount = 0;
-  const keptA = new GrowableInt32();
-  const keptB = new GrowableInt32();
-  // Pairs that share a valid identifier and contradict none: labelled matches.
-  const labelled = comparisons.map((c) => new Float64Array(c.levels.length));
-  let labelledPairs = 0;
-  candidates.forEach((i, j) => {
-    candidateCount++;
-    if (pairHash(i, j) < maxTraining / candidateCount) {
-      keptA.push(i);
-      keptB.push(j);
-    }
-    if (sharesIdentifier(enc, i, j)) {
-      labelledPairs++;
-      for (let k = 0; k < C; k++) {
-        const l = (comparisons[k] as Comparison).compare(enc, i, j);
-        if (l !== NULL_LEVEL) (labelled[k] as Float64Array)[l]! += 1;
-      }
-    }
-  });
-  const rate = Math.min(1, maxTraining / Math.max(1, candidateCount));
-  const counter = new PatternCounter(comparisons.map((c) => c.levels.length));
-  const gamma = new Uint8Array(C);
-  let sampled = 0;
-  for (let e = 0; e < keptA.length; e++) {
-    const i = keptA.data[e] as number;
-    const j = keptB.data[e] as number;
-    if (rate < 1 && pairHash(i, j) >= rate) continue;
-    for (let k = 0; k < C; k++) gamma[k] = (comparisons[k] as Comparison).compare(enc, i, j);
-    counter.add(gamma);
-    sampled++;
-  }
-  const patterns = counter.toSet();
+  const sample = trainingSample(enc, comparisons, candidates, options.maxTrainingPairs ?? 3_000_000);
+  const { patterns, rate, labelled, labelledPairs } = sample;
 
   // 3. EM rounds.
   const kDob = idx('dob');
@@ -282,8 +232,8 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     relationalPrior: options.relationalPrior ?? 0.9,
     training: {
       mentions: enc.n,
-      candidatePairs: candidateCount,
-      sampledCandidatePairs: sampled,
+      candidatePairs: sample.candidatePairs,
+      sampledCandidatePairs: sample.sampled,
       uSamplePairs: uSample.pairs,
       emRounds: summary,
     },

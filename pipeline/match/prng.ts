@@ -18,3 +18,8 @@ export function pairHash(i: number, j: number): number {
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
 }
+
+/** A deterministic pseudo-random value in [0, 1) for one mention (for sampling mentions). */
+export function mentionHash(i: number): number {
+  return pairHash(i, 0x2545f491);
+}
