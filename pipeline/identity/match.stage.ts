@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { matchScored, type MatchReport } from '../match/match-mentions.js';
 import { encodeMentions } from '../match/mention.encoding.js';
+import { CandidatePairs } from '../match/candidate-pairs.js';
+import { blockingRulesFor } from '../match/blocking.rules.js';
 import { scoreForRun, type DeltaReport } from '../match/delta.scoring.js';
 import { narrowPairs } from '../match/pair.scoring.js';
 import { weightFromProbability } from '../match/pair.scorer.js';
@@ -84,8 +86,11 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   if (stored !== null && mentions.length > RETRAIN_GROWTH * stored.trainedOn) stored = null;
   // A model from before a comparison's levels changed cannot score today's pairs.
   if (stored !== null && !modelFitsComparisons(stored.model)) stored = null;
+  // One blocking index for training and scoring (building it is seconds at a county's size).
+  let built: CandidatePairs | null = null;
+  const candidates = (): CandidatePairs => (built ??= new CandidatePairs(enc, blockingRulesFor(enc)));
   if (stored === null) {
-    const model = trainModel(enc);
+    const model = trainModel(enc, { candidates: candidates() });
     stored = { version: await saveModel(store.db, model, mentions.length), model, trainedOn: mentions.length };
   }
   const tTrained = performance.now();
@@ -105,7 +110,7 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   const t2 = performance.now();
   // The prior scales with the store's size, not the training set's (pipeline/match/index.ts).
   const review = DEFAULT_THRESHOLDS.review;
-  const scoring = await scoreForRun(enc, stored.model, modelVersion, previous, { populationSize: enc.n, minProbability: review });
+  const scoring = await scoreForRun(enc, stored.model, modelVersion, previous, { populationSize: enc.n, minProbability: review, candidates: candidates() });
   const t3 = performance.now();
   const result = matchScored(narrowPairs(scoring.scored, weightFromProbability(review)), stored.model, { decisions, populationSize: enc.n }, t3 - t2);
   const t4 = performance.now();

@@ -11,7 +11,10 @@ export interface BlockingRule {
   readonly name: string;
   /** Pushes this mention's keys (integers below 2^53) onto `out`. */
   keys(this: void, enc: EncodedMentions, i: number, out: number[]): void;
-  /** Extra condition on a pair sharing a key (Splink rules are SQL conditions too). */
+  /**
+   * Extra condition on a pair sharing a key in a big block (Splink rules are SQL conditions
+   * too); small blocks are compared whole (`BlockingOptions.filterAbove`).
+   */
   filter?(this: void, enc: EncodedMentions, i: number, j: number): boolean;
 }
 
@@ -37,6 +40,18 @@ function surnamesSound(enc: EncodedMentions, i: number, j: number): boolean {
 }
 const P24 = 2 ** 24;
 
+/** Sexes that could be one person's: equal, or one unknown. */
+export function sexesCompatible(enc: EncodedMentions, i: number, j: number): boolean {
+  const a = enc.sex[i] as number;
+  const b = enc.sex[j] as number;
+  return a === b || a === 0 || b === 0;
+}
+
+/** The two mentions share a full postcode (current or earlier). */
+export function sharePostcode(enc: EncodedMentions, i: number, j: number): boolean {
+  return csrIntersects(enc.postcodeFull, i, enc.postcodeFull, j);
+}
+
 /**
  * Dates of birth that could be one person's: either missing, or the dob comparison's levels
  * up to "within 365 days" (exact, day/month swapped, one field off, within a month or a year).
@@ -49,8 +64,23 @@ export function dobsCompatible(enc: EncodedMentions, i: number, j: number): bool
 }
 
 /**
- * Same dob, sexes compatible (equal or one unknown), and forenames compatible or surnames
- * sounding alike: catches a changed surname or a changed forename, not both.
+ * Dates of birth one keying slip apart at most: either missing, or exact, day/month swapped or
+ * one field off. Stricter than `dobsCompatible`: two dobs weeks or months apart (a slip changes
+ * one field) are siblings', cousins' or strangers'.
+ */
+export function dobsWithinSlip(enc: EncodedMentions, i: number, j: number): boolean {
+  const level = dobComparison.compare(enc, i, j);
+  return level === NULL_LEVEL || level <= DOB_LEVEL.oneOff;
+}
+
+/** Both dobs known and compatible (`dobsCompatible`): a missing dob is no evidence either way. */
+function dobsKnownCompatible(enc: EncodedMentions, i: number, j: number): boolean {
+  return enc.dobDay[i] !== NO_DOB && enc.dobDay[j] !== NO_DOB && dobsCompatible(enc, i, j);
+}
+
+/**
+ * Same dob; in a big block, sexes compatible (equal or one unknown) and forenames compatible
+ * or surnames sounding alike: catches a changed surname or a changed forename, not both.
  */
 export const dobRule: BlockingRule = {
   name: 'dob',
@@ -59,16 +89,20 @@ export const dobRule: BlockingRule = {
     if (d !== NO_DOB) out.push(d + 1_000_000);
   },
   filter(enc, i, j) {
-    const a = enc.sex[i] as number;
-    const b = enc.sex[j] as number;
-    return (a === b || a === 0 || b === 0) && (forenamesCompatible(enc, i, j) || surnamesSound(enc, i, j));
+    return sexesCompatible(enc, i, j) && (forenamesCompatible(enc, i, j) || surnamesSound(enc, i, j));
   },
 };
 
-/** Surname phonetic code + birth year, forenames compatible (siblings born a year apart are not). */
+/**
+ * Surname phonetic code + birth year. In a big block a pair needs forenames
+ * compatible and dobs one keying slip apart at most: siblings and cousins born in one year are
+ * not compared.
+ */
 export const surnamePhoneticYearRule: BlockingRule = {
   name: 'surname phonetic + birth year',
-  filter: forenamesCompatible,
+  filter(enc, i, j) {
+    return forenamesCompatible(enc, i, j) && dobsWithinSlip(enc, i, j);
+  },
   keys(enc, i, out) {
     const s = enc.surname[i] as number;
     if (s < 0 || enc.dobDay[i] === NO_DOB) return;
@@ -78,14 +112,15 @@ export const surnamePhoneticYearRule: BlockingRule = {
 };
 
 /**
- * Forename + postcode sector: catches a changed surname within a locality. In a big block
- * (a common forename in a busy sector) a pair needs surnames sounding alike or dobs that could
- * be one person's: two Olivias of different surnames born years apart are not compared.
+ * Forename + postcode sector: catches a changed surname within a locality. In
+ * a big block (a common forename in a busy sector) a pair needs surnames sounding alike, a shared
+ * postcode or two known dobs that could be one person's: two Olivias of different surnames born
+ * years apart, or one of them without a dob living elsewhere in the sector, are not compared.
  */
 export const forenameSectorRule: BlockingRule = {
   name: 'forename + postcode sector',
   filter(enc, i, j) {
-    return dobsCompatible(enc, i, j) || surnamesSound(enc, i, j);
+    return surnamesSound(enc, i, j) || sharePostcode(enc, i, j) || dobsKnownCompatible(enc, i, j);
   },
   keys(enc, i, out) {
     const f = enc.forename[i] as number;
@@ -101,16 +136,18 @@ export const forenameSectorRule: BlockingRule = {
 };
 
 /**
- * Forename phonetic code + birth year: catches a misspelt surname (or none) with a dob keyed out
- * in the month or day. In a big block (a common forename born in one year) a pair needs surnames
- * sounding alike or missing, or its names crossed: two Olivias born in one year are not compared.
+ * Forename phonetic code + birth year: catches a misspelt surname (or none)
+ * with a dob keyed out in the month or day. In a big block (a common forename born in one year) a
+ * pair needs dobs one keying slip apart at most and surnames sounding alike or missing, or its
+ * names crossed: two Olivias born in one year are not compared.
  * (Keying the surname's code as well found a few more pairs on Splink's fake_1000, F1 0.7925
  * against 0.7882, for 38M more candidate pairs on a 1.1M-mention county.)
  */
 export const namePhoneticYearRule: BlockingRule = {
   name: 'forename phonetic + birth year',
   filter(enc, i, j) {
-    return surnamesSound(enc, i, j) || (enc.forename[i] as number) === enc.surname[j] || (enc.forename[j] as number) === enc.surname[i];
+    const namesAlike = surnamesSound(enc, i, j) || (enc.forename[i] as number) === enc.surname[j] || (enc.forename[j] as number) === enc.surname[i];
+    return namesAlike && dobsWithinSlip(enc, i, j);
   },
   keys(enc, i, out) {
     if (enc.dobDay[i] === NO_DOB) return;
@@ -121,6 +158,7 @@ export const namePhoneticYearRule: BlockingRule = {
   },
 };
 
+/** Forename phonetic code + dob with day and month either way round. */
 export const forenamePhoneticDobRule: BlockingRule = {
   name: 'forename phonetic + dob (day/month either way)',
   keys(enc, i, out) {
@@ -152,6 +190,7 @@ export const upnRule: BlockingRule = {
   },
 };
 
+/** A shared uprn or household key. */
 export const householdRule: BlockingRule = {
   name: 'shared uprn/household key',
   keys(enc, i, out) {
@@ -183,13 +222,14 @@ export const surnameInitialRule: BlockingRule = {
 };
 
 /**
- * Forename and surname as an unordered pair: catches names recorded the wrong way round. In a
- * big block (a common name) a pair needs its names swapped or dobs that could be one person's.
+ * Forename and surname as an unordered pair: catches names recorded the wrong
+ * way round. In a big block (a common name) a pair needs its names swapped or dobs one keying
+ * slip apart at most: two John Smiths born months apart are two people.
  */
 export const namesEitherOrderRule: BlockingRule = {
   name: 'forename + surname either order',
   filter(enc, i, j) {
-    return dobsCompatible(enc, i, j) || (enc.forename[i] !== enc.forename[j] && enc.forename[i] === enc.surname[j]);
+    return dobsWithinSlip(enc, i, j) || (enc.forename[i] !== enc.forename[j] && enc.forename[i] === enc.surname[j]);
   },
   keys(enc, i, out) {
     const f = enc.forename[i] as number;
@@ -200,14 +240,16 @@ export const namesEitherOrderRule: BlockingRule = {
 };
 
 /**
- * Surname + postcode sector: catches forename changes and typos within a locality. In a big
- * block (a common surname in a busy sector) a pair needs forenames that could be one person's or
- * dobs that could be: siblings and a parent with a child are not compared.
+ * Surname + postcode sector: catches forename changes and typos within a
+ * locality. In a big block (a common surname in a busy sector) a pair needs dobs that could be
+ * one person's, and forenames that could be or a shared postcode (a forename changed at one
+ * address): siblings, a parent with a child, and two families of one surname in the sector are
+ * not compared.
  */
 export const surnameSectorRule: BlockingRule = {
   name: 'surname + postcode sector',
   filter(enc, i, j) {
-    return dobsCompatible(enc, i, j) || forenamesCompatible(enc, i, j);
+    return dobsCompatible(enc, i, j) && (forenamesCompatible(enc, i, j) || sharePostcode(enc, i, j));
   },
   keys(enc, i, out) {
     const f = enc.surname[i] as number;
@@ -231,9 +273,16 @@ export const emailRule: BlockingRule = {
   },
 };
 
-/** Bench-only: same street address line. */
+/**
+ * Same street address line (a county's mentions carry it too). In a big block
+ * (a block of flats, a care home) a pair needs forenames compatible or surnames sounding alike:
+ * the other residents are not compared.
+ */
 export const addressRule: BlockingRule = {
   name: 'address',
+  filter(enc, i, j) {
+    return forenamesCompatible(enc, i, j) || surnamesSound(enc, i, j);
+  },
   keys(enc, i, out) {
     const v = enc.address[i] as number;
     if (v >= 0) out.push(v);

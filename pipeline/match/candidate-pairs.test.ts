@@ -1,7 +1,7 @@
 import { matchMention, type MatchMention } from './match-mention.js';
 import { encodeMentions } from './mention.encoding.js';
 import { CandidatePairs } from './candidate-pairs.js';
-import { DEFAULT_BLOCKING_RULES, dobRule, dobsCompatible, namePhoneticYearRule, namesEitherOrderRule, surnameSectorRule } from './blocking.rules.js';
+import { DEFAULT_BLOCKING_RULES, dobRule, dobsCompatible, dobsWithinSlip, forenameSectorRule, namePhoneticYearRule, namesEitherOrderRule, sexesCompatible, sharePostcode, surnameSectorRule } from './blocking.rules.js';
 import { mulberry32 } from './prng.js';
 
 function randomMentions(n: number, seed: number): MatchMention[] {
@@ -15,6 +15,7 @@ function randomMentions(n: number, seed: number): MatchMention[] {
       dob: pick(['2015-03-04', '2015-04-03', '2016-01-01', null]),
       postcodes: pick([[], ['LE1 1AB'], ['LE1 1ZZ', 'NG7 2RD']]),
       householdKeys: pick([[], ['h:1'], ['h:2']]),
+      sex: pick(['M', 'F', 'U'] as const),
     }),
   );
 }
@@ -24,13 +25,15 @@ describe('candidate pairs', () => {
     const enc = encodeMentions(randomMentions(120, 3));
     const seen = new Map<string, number>();
     // filterAbove 0: every block filtered, so the brute force below can apply filters to all.
-    new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { maxBlockSize: 10_000, filterAbove: 0 }).forEach((i, j) => {
+    const candidates = new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { maxBlockSize: 10_000, filterAbove: 0 });
+    candidates.forEach((i, j) => {
       expect(i).toBeLessThan(j);
       const k = `${i},${j}`;
       seen.set(k, (seen.get(k) ?? 0) + 1);
     });
     expect([...seen.values()].every((c) => c === 1)).toBe(true);
-    // Brute force: a pair is a candidate iff some rule gives both a common key.
+    // Brute force: a pair is a candidate iff some rule gives both a common key and the pair
+    // passes its filter; `emits` agrees.
     let expected = 0;
     const keys = (r: (typeof DEFAULT_BLOCKING_RULES)[number], i: number): number[] => {
       const out: number[] = [];
@@ -39,6 +42,7 @@ describe('candidate pairs', () => {
     };
     for (let i = 0; i < enc.n; i++) for (let j = i + 1; j < enc.n; j++) {
       const together = DEFAULT_BLOCKING_RULES.some((r) => keys(r, i).some((k) => keys(r, j).includes(k)) && (r.filter?.(enc, i, j) ?? true));
+      expect(candidates.emits(i, j)).toBe(together);
       if (together) {
         expected++;
         expect(seen.has(`${i},${j}`)).toBe(true);
@@ -103,17 +107,79 @@ describe('candidate pairs', () => {
     expect(all).toBe((43 * 42) / 2);
   });
 
-  it('keeps siblings of one surname and sector apart in a big block, not forename variants', () => {
+  it('keeps siblings and other families of one surname and sector apart in a big block, not forename variants, dob slips or one postcode', () => {
+    // 35 Khans of one sector, each at a postcode of their own, born years apart.
+    const unit = (i: number): string => `LE1 1${'ABDEFGHJLNPQRSTUWXYZ'[Math.floor(i / 20)]!}${'ABDEFGHJLNPQRSTUWXYZ'[i % 20]!}`;
     const mentions = Array.from({ length: 35 }, (_, i) =>
-      matchMention({ recordKey: `t:s:${String(i).padStart(2, '0')}`, forename: ['Amy', 'Ben', 'Cal', 'Dee', 'Eve', 'Fin', 'Gus'][i % 7]!, surname: 'Khan', dob: `${2000 + i}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, postcodes: ['LE1 1AB'] }),
+      matchMention({ recordKey: `t:s:${String(i).padStart(2, '0')}`, forename: ['Amy', 'Ben', 'Cal', 'Dee', 'Eve', 'Fin', 'Gus'][i % 7]!, surname: 'Khan', dob: `${2000 + i}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, postcodes: [unit(i)] }),
     );
-    mentions.push(matchMention({ recordKey: 't:s:amie', forename: 'Amie', surname: 'Khan', dob: '1990-01-01', postcodes: ['LE1 1ZZ'] }));
+    mentions.push(matchMention({ recordKey: 't:s:amie', forename: 'Amie', surname: 'Khan', dob: '2000-01-02', postcodes: [unit(40)] }));
+    mentions.push(matchMention({ recordKey: 't:s:older', forename: 'Amie', surname: 'Khan', dob: '1990-01-01', postcodes: [unit(41)] }));
+    mentions.push(matchMention({ recordKey: 't:s:renamed', forename: 'Zara', surname: 'Khan', dob: null, postcodes: [unit(0)] }));
+    mentions.push(matchMention({ recordKey: 't:s:zoe', forename: 'Zoe', surname: 'Khan', dob: null, postcodes: [unit(42)] }));
     const enc = encodeMentions(mentions);
     const seen = new Set<string>();
     new CandidatePairs(enc, [surnameSectorRule]).forEach((i, j) => seen.add(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`));
+    // Siblings, and one forename born seven years apart: dobs that cannot be one person's.
     expect(seen.has('t:s:00|t:s:01')).toBe(false);
-    expect(seen.has('t:s:00|t:s:07')).toBe(true);
+    expect(seen.has('t:s:00|t:s:07')).toBe(false);
+    // A forename variant with a dob slip; another forename without a dob only at one postcode.
     expect(seen.has('t:s:00|t:s:amie')).toBe(true);
+    expect(seen.has('t:s:00|t:s:older')).toBe(false);
+    expect(seen.has('t:s:00|t:s:renamed')).toBe(true);
+    expect(seen.has('t:s:00|t:s:zoe')).toBe(false);
+  });
+
+  it('compares one forename of other surnames in a big sector block only at one postcode, by sound or by two dobs that could agree', () => {
+    const unit = (i: number): string => `LE2 3${'ABDEFGHJLNPQRSTUWXYZ'[Math.floor(i / 20)]!}${'ABDEFGHJLNPQRSTUWXYZ'[i % 20]!}`;
+    const mentions = Array.from({ length: 35 }, (_, i) =>
+      matchMention({ recordKey: `t:f:${String(i).padStart(2, '0')}`, forename: 'Olivia', surname: `Zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`, dob: null, postcodes: [unit(i)] }),
+    );
+    mentions.push(matchMention({ recordKey: 't:f:married', forename: 'Olivia', surname: 'Patel', dob: '1990-05-06', postcodes: [unit(0)] }));
+    mentions.push(matchMention({ recordKey: 't:f:smith', forename: 'Olivia', surname: 'Smith', dob: null, postcodes: [unit(50)] }));
+    mentions.push(matchMention({ recordKey: 't:f:smyth', forename: 'Olivia', surname: 'Smyth', dob: '1990-05-06', postcodes: [unit(51)] }));
+    mentions.push(matchMention({ recordKey: 't:f:jones', forename: 'Olivia', surname: 'Jones', dob: '1990-06-05', postcodes: [unit(52)] }));
+    const enc = encodeMentions(mentions);
+    const seen = new Set<string>();
+    new CandidatePairs(enc, [forenameSectorRule]).forEach((i, j) => seen.add(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`));
+    expect(seen.has('t:f:00|t:f:married')).toBe(true); // one postcode
+    expect(seen.has('t:f:01|t:f:married')).toBe(false); // a dob missing, elsewhere in the sector
+    expect(seen.has('t:f:smith|t:f:smyth')).toBe(true); // surnames sound alike
+    expect(seen.has('t:f:jones|t:f:married')).toBe(true); // two dobs that could be one person's
+    expect(seen.has('t:f:00|t:f:01')).toBe(false);
+  });
+
+  it('compares two recorded sexes in a small block (a sex keyed wrongly), not in a big dob block', () => {
+    const mentions = [
+      matchMention({ recordKey: 't:g:a', forename: 'Sam', surname: 'Lee', dob: '2010-02-03', sex: 'M' }),
+      matchMention({ recordKey: 't:g:b', forename: 'Sam', surname: 'Lee', dob: '2010-02-03', sex: 'F' }),
+      matchMention({ recordKey: 't:g:c', forename: 'Sam', surname: 'Lee', dob: '2010-02-03', sex: 'U' }),
+    ];
+    const enc = encodeMentions(mentions);
+    expect(sexesCompatible(enc, 0, 1)).toBe(false);
+    expect(sexesCompatible(enc, 0, 2)).toBe(true);
+    const pairs = (filterAbove: number): string[] => {
+      const seen: string[] = [];
+      new CandidatePairs(enc, [dobRule], { filterAbove }).forEach((i, j) => seen.push(`${enc.recordKeys[i]}|${enc.recordKeys[j]}`));
+      return seen.sort();
+    };
+    expect(pairs(30)).toEqual(['t:g:a|t:g:b', 't:g:a|t:g:c', 't:g:b|t:g:c']);
+    expect(pairs(0)).toEqual(['t:g:a|t:g:c', 't:g:b|t:g:c']);
+  });
+
+  it('tells dobs one keying slip apart from dobs merely compatible, and shared postcodes', () => {
+    const enc = encodeMentions([
+      matchMention({ recordKey: 't:d:a', dob: '2010-02-03', postcodes: ['LE1 1AB'] }),
+      matchMention({ recordKey: 't:d:b', dob: '2010-03-02', postcodes: ['NG7 2RD', 'LE1 1AB'] }),
+      matchMention({ recordKey: 't:d:c', dob: '2010-04-20', postcodes: ['LE1 1AD'] }),
+      matchMention({ recordKey: 't:d:d', dob: null }),
+    ]);
+    expect(dobsWithinSlip(enc, 0, 1)).toBe(true); // day/month swapped
+    expect(dobsWithinSlip(enc, 0, 2)).toBe(false); // 76 days apart
+    expect(dobsCompatible(enc, 0, 2)).toBe(true);
+    expect(dobsWithinSlip(enc, 0, 3)).toBe(true); // missing
+    expect(sharePostcode(enc, 0, 1)).toBe(true);
+    expect(sharePostcode(enc, 0, 2)).toBe(false);
   });
 
   it('blocks forename sound + birth year: a misspelt or missing surname; not a big block of one forename', () => {

@@ -161,19 +161,26 @@ export class CandidatePairs {
   readonly maxBlockSize: number;
   readonly filterAbove: number;
 
+  /** `indexes`: another instance's, built for the same mentions, rules and block size. */
   constructor(
     readonly enc: EncodedMentions,
     readonly rules: readonly BlockingRule[],
     options: BlockingOptions = {},
+    indexes?: RuleIndex[],
   ) {
     this.maxBlockSize = options.maxBlockSize ?? 500;
     this.filterAbove = options.filterAbove ?? 30;
-    this.indexes = rules.map((r) => indexRule(enc, r, this.maxBlockSize));
+    this.indexes = indexes ?? rules.map((r) => indexRule(enc, r, this.maxBlockSize));
     this.involving = options.involving;
   }
 
   /** Mentions whose pairs alone are visited (a delta), or undefined for all. */
   readonly involving: Uint8Array | undefined;
+
+  /** The same candidate pairs restricted to pairs with a marked mention, on this blocking index (no rebuild). */
+  involvingOnly(involving: Uint8Array): CandidatePairs {
+    return new CandidatePairs(this.enc, this.rules, { maxBlockSize: this.maxBlockSize, filterAbove: this.filterAbove, involving }, this.indexes);
+  }
 
   /**
    * Pairs the rules' blocks hold, counted per rule before filters and before leaving out pairs

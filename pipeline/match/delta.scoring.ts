@@ -62,6 +62,8 @@ export interface RunScoringOptions extends BlockingOptions {
   /** Bits below the review threshold kept in the state (default 2: the store may shrink by 4× before a delta rescans). */
   marginBits?: number;
   rules?: readonly BlockingRule[];
+  /** The candidate pairs of these mentions, built already (training builds them too): `rules` and the block options are then theirs. */
+  candidates?: CandidatePairs;
   /** Threads to score on (shard-scoring.ts; default by the store's size and the cores). */
   threads?: number;
 }
@@ -164,7 +166,7 @@ export async function scoreForRun(
   const minWide = minNarrow - marginBits;
   const prior = priorWeightOf(populationLambda(model, options.populationSize));
   const fingerprints = mentionFingerprints(enc.mentions);
-  const rules = options.rules ?? blockingRulesFor(enc);
+  const rules = options.candidates?.rules ?? options.rules ?? blockingRulesFor(enc);
   const blocking = { ...options, rules } as const;
 
   let fullBecause: string | null = null;
@@ -176,7 +178,7 @@ export async function scoreForRun(
   else if (dataTf === null) fullBecause = 'model lacks a term-frequency table';
   if (previous === null || fullBecause !== null || dataTf === null) {
     return fullScoring(
-      new CandidatePairs(enc, rules, blocking),
+      options.candidates ?? new CandidatePairs(enc, rules, blocking),
       model,
       modelVersion,
       fingerprints,
@@ -194,7 +196,7 @@ export async function scoreForRun(
     if (old < 0 || previous.fingerprints[old] !== fingerprints[i]) involved[i] = 1;
     involvedCount += involved[i] as number;
   }
-  const candidates = new CandidatePairs(enc, rules, { ...blocking, involving: involved });
+  const candidates = (options.candidates ?? new CandidatePairs(enc, rules, blocking)).involvingOnly(involved);
   const fresh = await scoreInShards(candidates, model, { ...options, marginBits, dropCannotLinks: true });
 
   const capacity = Math.max(1024, fresh.count + previous.a.length);

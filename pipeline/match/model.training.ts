@@ -31,6 +31,8 @@ export interface TrainOptions {
   maxTrainingPairs?: number;
   rules?: readonly BlockingRule[];
   maxBlockSize?: number;
+  /** The candidate pairs of these mentions, built already (scoring uses them too): `rules` and `maxBlockSize` are then theirs. */
+  candidates?: CandidatePairs;
   /** Prior for two mentions stated as the same parent of one child (default 0.9). */
   relationalPrior?: number;
   /** Fixes `trainedAt` (tests). */
@@ -117,8 +119,9 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   const uRaw = uFromCounts(uSample);
 
   // 2. Candidate patterns (sampled when many).
-  const rules = options.rules ?? blockingRulesFor(enc);
-  const candidates = new CandidatePairs(enc, rules, options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize });
+  const candidates =
+    options.candidates ??
+    new CandidatePairs(enc, options.rules ?? blockingRulesFor(enc), options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize });
   const sample = trainingSample(enc, comparisons, candidates, options.maxTrainingPairs ?? 3_000_000);
   const { patterns, rate, labelled, labelledPairs } = sample;
 

@@ -102,7 +102,7 @@ function pairsOfSampledMentions(
   }
   const f = markedCount / Math.max(1, enc.n);
   const rate = 1 - (1 - f) * (1 - f);
-  new CandidatePairs(enc, candidates.rules, { maxBlockSize: candidates.maxBlockSize, filterAbove: candidates.filterAbove, involving: marked }).forEach((i, j) => builder.addPattern(i, j));
+  candidates.involvingOnly(marked).forEach((i, j) => builder.addPattern(i, j));
   // Every candidate pair sharing a valid identifier shares an identifier block.
   new CandidatePairs(enc, [nhsRule, upnRule], { maxBlockSize: candidates.maxBlockSize }).forEach((i, j) => {
     if (sharesIdentifier(enc, i, j) && candidates.emits(i, j)) builder.addLabelled(i, j);
