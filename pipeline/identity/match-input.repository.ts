@@ -38,15 +38,38 @@ export async function loadMatchMentions(db: Kysely<Database>, only: readonly str
   // Statistics first: without them (a county just ingested) the planner takes every table for
   // a thousand rows and nests loops over a million.
   await analyseStaleTables(db, INPUT_TABLES);
+  // Three queries at once: on PostgreSQL each gets a connection (and a core) of its own, and the
+  // server sorts one while this thread reads another's rows; PGlite takes them in turn.
+  const [rows, residences, relationships] = await Promise.all([
+    withWorkMem(db, (trx) => mentionRows(trx, only)),
+    withWorkMem(db, (trx) => residenceRows(trx, only)),
+    withWorkMem(db, (trx) => relationshipRows(trx, only)),
+  ]);
+  return assemble(rows, residences, relationships);
+}
+
+function withWorkMem<T>(db: Kysely<Database>, query: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-    return loadInTransaction(trx, only);
+    return query(trx);
   });
 }
 
-async function loadInTransaction(db: Kysely<Database>, only: readonly string[] | null): Promise<MatchMention[]> {
+interface ResidenceRow {
+  record_key: string;
+  postcode: string | null;
+  uprn: string | null;
+  place_key: string | null;
+}
+
+interface RelationshipRow {
+  from_key: string;
+  to_key: string;
+  type: string;
+}
+
+async function mentionRows(db: Kysely<Database>, only: readonly string[] | null): Promise<MentionRow[]> {
   const keys = only === null ? sql`TRUE` : sql`m.natural_key = ANY(${sql.val([...only])}::text[])`;
-  const recordKeys = only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
   const { rows } = await sql<MentionRow>`
     SELECT m.natural_key, m.source, m.surname, m.forename, m.middle_names, m.previous_names, m.aliases,
            m.dob, m.sex,
@@ -64,7 +87,34 @@ async function loadInTransaction(db: Kysely<Database>, only: readonly string[] |
     ) e ON e.natural_key = m.natural_key
     WHERE m.is_current AND m.withdrawn_extract_id IS NULL AND ${keys}
     ORDER BY m.natural_key`.execute(db);
+  return rows;
+}
 
+async function residenceRows(db: Kysely<Database>, only: readonly string[] | null): Promise<ResidenceRow[]> {
+  const recordKeys = only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
+  const { rows } = await sql<ResidenceRow>`
+    SELECT r.record_key,
+           CASE WHEN r.postcode_valid THEN r.postcode WHEN p.postcode_valid THEN p.postcode END AS postcode,
+           coalesce(r.uprn, p.uprn) AS uprn, r.place_key
+    FROM residence r
+    LEFT JOIN place p ON p.natural_key = r.place_key AND p.is_current
+    WHERE r.is_current AND r.withdrawn_extract_id IS NULL AND ${recordKeys}
+    ORDER BY r.record_key, r.from_date DESC NULLS LAST, r.natural_key`.execute(db);
+  return rows;
+}
+
+async function relationshipRows(db: Kysely<Database>, only: readonly string[] | null): Promise<RelationshipRow[]> {
+  let query = db
+    .selectFrom('relationship')
+    .select(['from_key', 'to_key', 'type'])
+    .where('is_current', '=', true)
+    .where('withdrawn_extract_id', 'is', null)
+    .orderBy('natural_key');
+  if (only !== null) query = query.where('from_key', 'in', [...only]);
+  return query.execute();
+}
+
+function assemble(rows: readonly MentionRow[], residences: readonly ResidenceRow[], relationships: readonly RelationshipRow[]): MatchMention[] {
   const mentions = new Map<string, MatchMention>();
   for (const r of rows) {
     const previousNames = [...r.previous_names];
@@ -93,15 +143,7 @@ async function loadInTransaction(db: Kysely<Database>, only: readonly string[] |
     });
   }
 
-  const residences = await sql<{ record_key: string; postcode: string | null; uprn: string | null; place_key: string | null }>`
-    SELECT r.record_key,
-           CASE WHEN r.postcode_valid THEN r.postcode WHEN p.postcode_valid THEN p.postcode END AS postcode,
-           coalesce(r.uprn, p.uprn) AS uprn, r.place_key
-    FROM residence r
-    LEFT JOIN place p ON p.natural_key = r.place_key AND p.is_current
-    WHERE r.is_current AND r.withdrawn_extract_id IS NULL AND ${recordKeys}
-    ORDER BY r.record_key, r.from_date DESC NULLS LAST, r.natural_key`.execute(db);
-  for (const r of residences.rows) {
+  for (const r of residences) {
     const mention = mentions.get(r.record_key);
     if (!mention) continue;
     pushUnique(mention.postcodes, r.postcode);
@@ -109,14 +151,6 @@ async function loadInTransaction(db: Kysely<Database>, only: readonly string[] |
     pushUnique(mention.householdKeys, r.place_key);
   }
 
-  let relationshipQuery = db
-    .selectFrom('relationship')
-    .select(['from_key', 'to_key', 'type'])
-    .where('is_current', '=', true)
-    .where('withdrawn_extract_id', 'is', null)
-    .orderBy('natural_key');
-  if (only !== null) relationshipQuery = relationshipQuery.where('from_key', 'in', [...only]);
-  const relationships = await relationshipQuery.execute();
   for (const r of relationships) {
     mentions.get(r.from_key)?.statedRelatives?.push({ type: r.type, recordKey: r.to_key });
   }

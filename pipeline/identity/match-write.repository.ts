@@ -1,13 +1,14 @@
 /**
  * Writes a run's result as a difference from what the tables hold: rows that did not change
  * stay (with the run that last set them), so a delta run writes about as much as it changed.
- * When most rows changed, the table is emptied and copied in whole, which is cheaper.
+ * When most rows changed, the table's rows are replaced in whole (store/replace-rows.ts), which is cheaper.
  */
 import { sql } from 'kysely';
 import type { StoreTx } from '../store/store.js';
 import { copyLine } from '../ingest/copy-csv.js';
 import type { LinkOutcome, ReviewOutcome } from '../match/match-mentions.js';
 import { orderPair } from './pair-order.js';
+import { replaceRows } from '../store/replace-rows.js';
 
 /** Above this share of changed rows, replace the whole table. */
 const REWRITE_SHARE = 0.5;
@@ -21,25 +22,24 @@ export async function writePersonMentions(
 ): Promise<number> {
   const removed: string[] = [];
   for (const key of previous.keys()) if (!next.has(key)) removed.push(key);
-  const lines: string[] = [];
+  const written: string[] = [];
   const changedKeys: string[] = [];
   for (const [key, id] of next) {
     const before = previous.get(key);
     if (before === id) continue;
     if (before !== undefined) changedKeys.push(key);
-    lines.push(copyLine([key, id, runId]));
+    written.push(key);
   }
   if (
-    removed.length + changedKeys.length + lines.length >
+    removed.length + changedKeys.length + written.length >
     REWRITE_SHARE * Math.max(previous.size, 1)
   ) {
-    await sql`DELETE FROM person_mention`.execute(tx.db);
     const all: string[] = [];
     for (const [key, id] of next) all.push(copyLine([key, id, runId]));
-    if (all.length > 0)
-      await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], all.join(''));
+    await replaceRows(tx, 'person_mention', ['record_key', 'person_id', 'run_id'], all.join(''));
     return all.length;
   }
+  const lines = written.map((key) => copyLine([key, next.get(key) as string, runId]));
   const gone = [...removed, ...changedKeys];
   if (gone.length > 0)
     await sql`DELETE FROM person_mention WHERE record_key = ANY(${gone}::text[])`.execute(tx.db);
@@ -87,11 +87,10 @@ export async function writePairs(
     goneB.push(b);
   }
   if (goneA.length + lines.length > REWRITE_SHARE * Math.max(before.size, 1)) {
-    await sql`DELETE FROM ${sql.table(table)}`.execute(tx.db);
     const all = pairs.map((p) =>
       copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId]),
     );
-    if (all.length > 0) await tx.copyCsv(table, columns, all.join(''));
+    await replaceRows(tx, table, columns, all.join(''));
     return all.length;
   }
   if (goneA.length > 0) {

@@ -111,6 +111,8 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   // The prior scales with the store's size, not the training set's (pipeline/match/index.ts).
   const review = DEFAULT_THRESHOLDS.review;
   const scoring = await scoreForRun(enc, stored.model, modelVersion, previous, { populationSize: enc.n, minProbability: review, candidates: candidates() });
+  // The blocking index is not needed past scoring: let it go before clustering allocates.
+  built = null;
   const t3 = performance.now();
   const result = matchScored(narrowPairs(scoring.scored, weightFromProbability(review)), stored.model, { decisions, populationSize: enc.n }, t3 - t2);
   const t4 = performance.now();

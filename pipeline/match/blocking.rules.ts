@@ -299,26 +299,33 @@ export const forenameCityRule: BlockingRule = {
   },
 };
 
-export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
+/**
+ * In order of the pairs they hold at a county's size, most first: every pair a rule emits is
+ * checked against each rule before it (candidate-pairs.ts), so the big rules go where that is
+ * cheap. The union, and so the pairs scored, does not depend on the order; only which rule a
+ * pair is counted under does (measured at 1.1M mentions: 74.5M pairs enumerated in 11.2 s of CPU
+ * in this order, 19.8 s with the name rules last).
+ */
+const BIG_RULES: readonly BlockingRule[] = [namesEitherOrderRule, surnameInitialRule, forenameSectorRule, surnameSectorRule];
+const SMALL_RULES: readonly BlockingRule[] = [
   dobRule,
-  surnamePhoneticYearRule,
-  forenameSectorRule,
-  forenamePhoneticDobRule,
   namePhoneticYearRule,
+  surnamePhoneticYearRule,
+  householdRule,
+  forenamePhoneticDobRule,
   nhsRule,
   upnRule,
-  householdRule,
-  surnameInitialRule,
-  namesEitherOrderRule,
-  surnameSectorRule,
 ];
 
-/** The default rules plus the generic ones the data supports. */
+export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [...BIG_RULES, ...SMALL_RULES];
+
+/** The default rules plus the generic ones the data supports (the address rule among the big ones). */
 export function blockingRulesFor(enc: EncodedMentions): BlockingRule[] {
-  const rules = [...DEFAULT_BLOCKING_RULES];
+  const rules = [...BIG_RULES];
+  if (enc.has.address) rules.push(addressRule);
+  rules.push(...SMALL_RULES);
   if (enc.has.email) rules.push(emailRule);
   if (enc.has.city) rules.push(forenameCityRule);
-  if (enc.has.address) rules.push(addressRule);
   return rules;
 }
 

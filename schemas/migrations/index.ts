@@ -8,6 +8,7 @@ import * as matchState from './0007-match-state.js';
 import * as ingestBulkLoad from './0008-ingest-bulk-load.js';
 import * as placeAddressIndexes from './0011-place-address-indexes.js';
 import * as dropCurrentKeyIndexes from './0012-drop-current-key-indexes.js';
+import * as matchResultRunKeys from './0013-match-result-run-keys.js';
 
 /** Every migration, in order. Both store modes run exactly these. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-ingest-bulk-load': ingestBulkLoad,
   '0011-place-address-indexes': placeAddressIndexes,
   '0012-drop-current-key-indexes': dropCurrentKeyIndexes,
+  '0013-match-result-run-keys': matchResultRunKeys,
 };
