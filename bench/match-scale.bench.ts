@@ -64,7 +64,7 @@ function describe(run: MatchRunReport): string {
     : '';
   const m = run.match?.timingsMs;
   const core = m
-    ? ` (score ${s(m.score)}, cluster ${s(m.cluster)}, relational ${s(m.relational)})`
+    ? ` (score ${s(m.score)}, cluster ${s(m.cluster)}, relational ${s(m.relational)}; ${run.match?.clusterRounds ?? 0} clustering rounds)`
     : '';
   return `${run.mentions} mentions, ${run.persons} people, ${run.links} links, ${run.reviews} reviews; ${sc?.path ?? 'n/a'}${delta}; candidate pairs ${run.match?.scoredPairs ?? 0}; phases: ${phases}${core}`;
 }

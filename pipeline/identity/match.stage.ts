@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { matchScored, type MatchReport } from '../match/match-mentions.js';
-import { encodeMentions } from '../match/mention.encoding.js';
+import { encodeMentions, type EncodedMentions } from '../match/mention.encoding.js';
 import { CandidatePairs } from '../match/candidate-pairs.js';
 import { blockingRulesFor } from '../match/blocking.rules.js';
 import { scoreForRun, type DeltaReport } from '../match/delta.scoring.js';
@@ -68,6 +68,13 @@ async function lastRunDigest(store: Store): Promise<string | null> {
   return typeof digest === 'string' ? digest : null;
 }
 
+/** The current mentions, encoded; the mentions themselves are let go here (a county's worth of objects every collection would walk). */
+async function loadEncoded(store: Store): Promise<{ enc: EncodedMentions; tLoaded: number }> {
+  const mentions = await loadMatchMentions(store.db);
+  const tLoaded = performance.now();
+  return { enc: encodeMentions(mentions), tLoaded };
+}
+
 /**
  * Links every current mention into people. PostgreSQL holds the result: person_mention (one
  * row per mention), the links with their weights, and the open review queue. Human decisions
@@ -77,13 +84,13 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   const t0 = performance.now();
   const mode = options.full ? 'full' : 'incremental';
   let stored = options.retrain ? null : await latestModel(store.db);
-  const mentions = await loadMatchMentions(store.db);
-  const tLoaded = performance.now();
-  const enc = encodeMentions(mentions);
+  const { enc, tLoaded } = await loadEncoded(store);
   const tEncoded = performance.now();
+  // Mentions loaded (a record key loaded twice counts twice, as before encoding).
+  const mentionCount = enc.n + enc.duplicateKeys;
   // A model trained on a small first delivery would be kept for good: retrain once the store
   // holds more than twice the mentions the model learnt from.
-  if (stored !== null && mentions.length > RETRAIN_GROWTH * stored.trainedOn) stored = null;
+  if (stored !== null && mentionCount > RETRAIN_GROWTH * stored.trainedOn) stored = null;
   // A model from before a comparison's levels changed cannot score today's pairs.
   if (stored !== null && !modelFitsComparisons(stored.model)) stored = null;
   // One blocking index for training and scoring (building it is seconds at a county's size).
@@ -91,7 +98,7 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   const candidates = (): CandidatePairs => (built ??= new CandidatePairs(enc, blockingRulesFor(enc)));
   if (stored === null) {
     const model = trainModel(enc, { candidates: candidates() });
-    stored = { version: await saveModel(store.db, model, mentions.length), model, trainedOn: mentions.length };
+    stored = { version: await saveModel(store.db, model, mentionCount), model, trainedOn: mentionCount };
   }
   const tTrained = performance.now();
   const digest = await inputDigest(store);
@@ -178,7 +185,7 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       mode,
       modelVersion,
       upToDate: false,
-      mentions: mentions.length,
+      mentions: mentionCount,
       persons: result.persons.length,
       links: result.links.length,
       reviews: result.reviews.length,

@@ -30,7 +30,6 @@ import {
 import type { ScoredPairs } from './pair.scoring.js';
 import { scoreInShards } from './shard-scoring.js';
 import { PAIR_KIND } from './identifier.rules.js';
-import { mentionFingerprints } from './mention.fingerprint.js';
 import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable.js';
 
 /** What a run leaves for the next one. Indices refer to `recordKeys` (sorted). */
@@ -165,7 +164,7 @@ export async function scoreForRun(
   const minNarrow = weightFromProbability(options.minProbability);
   const minWide = minNarrow - marginBits;
   const prior = priorWeightOf(populationLambda(model, options.populationSize));
-  const fingerprints = mentionFingerprints(enc.mentions);
+  const fingerprints = enc.fingerprints;
   const rules = options.candidates?.rules ?? options.rules ?? blockingRulesFor(enc);
   const blocking = { ...options, rules } as const;
 

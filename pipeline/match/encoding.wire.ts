@@ -1,6 +1,6 @@
 /**
  * An encoding as another thread receives it: typed arrays and plain string lists (structured
- * clone keeps those), without the mentions themselves; `fromWire` rebuilds the dictionaries and
+ * clone keeps those), without fingerprints and stated relationships (scoring reads neither); `fromWire` rebuilds the dictionaries and
  * Jaro-Winkler tables, which hold classes a clone would drop.
  */
 import { JaroWinklerTable } from './jaro-winkler.js';
@@ -9,16 +9,17 @@ import { StringDictionary } from './string-dictionary.js';
 
 type Dictionaries = 'names' | 'identifiers' | 'postcodes' | 'places' | 'texts';
 
-export type WireEncoding = Omit<EncodedMentions, Dictionaries | 'mentions' | 'nameJw' | 'textJw'> &
+export type WireEncoding = Omit<EncodedMentions, Dictionaries | 'fingerprints' | 'stated' | 'nameJw' | 'textJw'> &
   Record<Dictionaries, string[]>;
 
 export function toWire(enc: EncodedMentions): WireEncoding {
   const rest: Partial<EncodedMentions> = { ...enc };
-  delete rest.mentions;
+  delete rest.fingerprints;
+  delete rest.stated;
   delete rest.nameJw;
   delete rest.textJw;
   return {
-    ...(rest as Omit<EncodedMentions, 'mentions' | 'nameJw' | 'textJw'>),
+    ...(rest as Omit<EncodedMentions, 'fingerprints' | 'stated' | 'nameJw' | 'textJw'>),
     names: enc.names.values,
     identifiers: enc.identifiers.values,
     postcodes: enc.postcodes.values,
@@ -30,7 +31,8 @@ export function toWire(enc: EncodedMentions): WireEncoding {
 export function fromWire(wire: WireEncoding): EncodedMentions {
   return {
     ...wire,
-    mentions: [],
+    fingerprints: new Float64Array(0),
+    stated: { from: new Int32Array(0), to: new Int32Array(0), type: [] },
     names: StringDictionary.fromValues(wire.names),
     identifiers: StringDictionary.fromValues(wire.identifiers),
     postcodes: StringDictionary.fromValues(wire.postcodes),

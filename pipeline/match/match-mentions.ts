@@ -50,6 +50,8 @@ export interface MatchReport {
   cannotLinkPairs: number;
   refusedEdges: Record<ConflictReason, number>;
   relationalBoosts: number;
+  /** Clustering rounds run (one, plus one per relational pass that found something new). */
+  clusterRounds: number;
   decisionsApplied: number;
   decisionsUnknown: number;
   persons: number;
@@ -189,11 +191,13 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   let second: ReturnType<typeof buildEdges>;
   let secondResult: ReturnType<GuardedClusterer['add']>;
   let relationalMs = 0;
+  let rounds = 0;
   // One clusterer for every round: a round starts from single mentions with the cannot-links
   // found so far (the same clusters as a new clusterer over all of them).
   const clusterer = new GuardedClusterer(enc, allCannot, options.guards, stated?.ageBounds);
   const pass = stated === null ? null : new RelationalPass(enc, scored, model, stated);
   for (let round = 0; ; round++) {
+    rounds = round + 1;
     if (round > 0) clusterer.reset();
     firstResult = clusterer.add(first.edges);
     const boosts = [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b);
@@ -319,6 +323,7 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
     cannotLinkPairs: allCannot.length + identifierCannot,
     refusedEdges: refusedCount,
     relationalBoosts: relational.boosts.length,
+    clusterRounds: rounds,
     decisionsApplied: decisions.accept.length + decisions.reject.length,
     decisionsUnknown: decisions.unknown,
     persons: persons.length,

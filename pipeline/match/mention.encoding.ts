@@ -4,6 +4,7 @@
  * tie-break and therefore every result is independent of input order.
  */
 import type { MatchMention } from './match-mention.js';
+import { mentionFingerprints } from './mention.fingerprint.js';
 import { isPlaceholderName, nameParts, normaliseName } from './name.normalise.js';
 import { nicknameGroups } from './nickname.index.js';
 import { phoneticCodes } from './phonetic.js';
@@ -27,7 +28,10 @@ export interface EncodedMentions {
   n: number;
   /** Sorted ascending; index i everywhere refers to `recordKeys[i]`. */
   recordKeys: string[];
-  mentions: MatchMention[];
+  /** Per mention: a fingerprint of everything the matcher reads about it (mention.fingerprint.ts). */
+  fingerprints: Float64Array;
+  /** The relationships the mentions' sources state, in mention order (the mentions themselves are not kept). */
+  stated: StatedRelatives;
   /** Record keys seen more than once: the first (in input order) was kept. */
   duplicateKeys: number;
   /** Normalised names (forenames, surnames, their parts, middle and former names). */
@@ -73,6 +77,15 @@ export interface EncodedMentions {
   forenameCount: Int32Array;
   surnameCount: Int32Array;
   cityCount: Int32Array;
+}
+
+export interface StatedRelatives {
+  /** The stating mention. */
+  from: Int32Array;
+  /** The related mention, or -1 when it is not among these mentions. */
+  to: Int32Array;
+  /** The relationship type as the source gave it. */
+  type: string[];
 }
 
 /** Raw → normalised, memoised: names and postcodes repeat a great deal across mentions. */
@@ -235,10 +248,12 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     if (address[i]! >= 0) has.address = true;
   }
 
+  const recordKeys = kept.map((m) => m.recordKey);
   const enc: EncodedMentions = {
     n,
-    recordKeys: kept.map((m) => m.recordKey),
-    mentions: kept,
+    recordKeys,
+    fingerprints: mentionFingerprints(kept),
+    stated: statedRelatives(kept, recordKeys),
     duplicateKeys: input.length - n,
     names,
     forename,
@@ -329,13 +344,31 @@ function finishNames(enc: EncodedMentions): void {
   enc.textJw = new JaroWinklerTable(enc.texts.values);
 }
 
+function statedRelatives(sorted: readonly MatchMention[], recordKeys: readonly string[]): StatedRelatives {
+  const from: number[] = [];
+  const to: number[] = [];
+  const type: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (const r of sorted[i]?.statedRelatives ?? []) {
+      from.push(i);
+      to.push(indexOfSortedKey(recordKeys, r.recordKey));
+      type.push(r.type);
+    }
+  }
+  return { from: Int32Array.from(from), to: Int32Array.from(to), type };
+}
+
 /** Index of a record key, or -1 (binary search over the sorted keys). */
 export function indexOfKey(enc: EncodedMentions, key: string): number {
+  return indexOfSortedKey(enc.recordKeys, key);
+}
+
+function indexOfSortedKey(recordKeys: readonly string[], key: string): number {
   let lo = 0;
-  let hi = enc.n - 1;
+  let hi = recordKeys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const k = enc.recordKeys[mid] as string;
+    const k = recordKeys[mid] as string;
     if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;

@@ -33,7 +33,7 @@ import { NULL_LEVEL, type Comparison } from './comparison.js';
 import { FORENAME_LEVEL } from './forename.comparison.js';
 import { SURNAME_LEVEL } from './surname.comparison.js';
 import { dobLevelDiffers } from './dob.comparison.js';
-import { indexOfKey, NO_DOB, type EncodedMentions } from './mention.encoding.js';
+import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import type { MatchModel } from './match.model.js';
 import type { ScoredPairs } from './pair.scoring.js';
 import { PairScorer, probabilityFromWeight } from './pair.scorer.js';
@@ -127,19 +127,17 @@ function isDefiniteRole(r: ParentRole): boolean {
 export function statedRelations(enc: EncodedMentions): { cannotLink: [number, number][]; parents: ParentOf[]; ageBounds: AgeBounds } {
   const cannotLink: [number, number][] = [];
   const parents: ParentOf[] = [];
-  for (let i = 0; i < enc.n; i++) {
-    const rel = enc.mentions[i]?.statedRelatives;
-    if (!rel) continue;
-    for (const r of rel) {
-      const j = indexOfKey(enc, r.recordKey);
-      if (j < 0 || j === i) continue;
-      const type = r.type.trim().toUpperCase();
-      if (SELF_TYPES.has(type)) continue;
-      cannotLink.push(i < j ? [i, j] : [j, i]);
-      const role = PARENT_ROLE[type];
-      if (role !== undefined) parents.push({ parent: j, child: i, role });
-      else if (CHILD_TYPES.has(type)) parents.push({ parent: i, child: j, role: 'P' });
-    }
+  const { from, to, type: types } = enc.stated;
+  for (let x = 0; x < from.length; x++) {
+    const i = from[x] as number;
+    const j = to[x] as number;
+    if (j < 0 || j === i) continue;
+    const type = (types[x] as string).trim().toUpperCase();
+    if (SELF_TYPES.has(type)) continue;
+    cannotLink.push(i < j ? [i, j] : [j, i]);
+    const role = PARENT_ROLE[type];
+    if (role !== undefined) parents.push({ parent: j, child: i, role });
+    else if (CHILD_TYPES.has(type)) parents.push({ parent: i, child: j, role: 'P' });
   }
   // Conflicting roles stated for one child mention.
   const byChild = new Map<number, ParentOf[]>();
