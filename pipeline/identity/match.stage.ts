@@ -15,7 +15,7 @@ import { loadMatchMentions } from './match-input.repository.js';
 import { latestModel, saveModel } from './match-model.repository.js';
 import { listDecisions } from './match-decision.repository.js';
 import { assignPersonIds, formatPersonId } from './person-ids.js';
-import { writePairs, writePersonMentions } from './match-write.repository.js';
+import { readPersonMentions, writePairs, writePersonMentions } from './match-write.repository.js';
 
 const RETRAIN_GROWTH = 2;
 
@@ -130,9 +130,7 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       .values({ mode, model_version: modelVersion })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const previous = new Map(
-      (await tx.db.selectFrom('person_mention').select(['record_key', 'person_id']).execute()).map((r) => [r.record_key, r.person_id]),
-    );
+    const previous = await readPersonMentions(tx.db);
     let fresh = 0;
     const ids = assignPersonIds(result.persons, previous, () => `new:${fresh++}`);
     const { rows: counter } = await sql<{ first: number }>`

@@ -67,6 +67,17 @@ function edgeOrder(edges: EdgeList): Int32Array {
   return order;
 }
 
+/** A clusterer's union-find state (`GuardedClusterer.snapshot`). */
+export interface ClustererState {
+  parent: Int32Array;
+  size: Int32Array;
+  next: Int32Array;
+  tail: Int32Array;
+  rootNhs: Int32Array;
+  rootUpn: Int32Array;
+  bounds: (Int32Array | null)[];
+}
+
 /**
  * Union-find with cluster-level guards. Edges can be added in several batches (first pass,
  * then relational edges): each batch is sorted as described above; a later batch of a
@@ -132,6 +143,34 @@ export class GuardedClusterer {
       (this.rootLatestBirth as Int32Array).set(this.ageBounds.latestBirth);
       (this.rootEarliestBirth as Int32Array).set(this.ageBounds.earliestBirth);
     }
+  }
+
+  /** The clusters as they stand (cannot-links and guards aside, which only grow): `restore` returns to them. */
+  snapshot(): ClustererState {
+    const copy = (a: Int32Array | null): Int32Array | null => (a === null ? null : a.slice());
+    return {
+      parent: this.parent.slice(),
+      size: this.size.slice(),
+      next: this.next.slice(),
+      tail: this.tail.slice(),
+      rootNhs: this.rootNhs.slice(),
+      rootUpn: this.rootUpn.slice(),
+      bounds: [copy(this.rootMinDob), copy(this.rootMaxDob), copy(this.rootLatestBirth), copy(this.rootEarliestBirth)],
+    };
+  }
+
+  restore(state: ClustererState): void {
+    this.parent.set(state.parent);
+    this.size.set(state.size);
+    this.next.set(state.next);
+    this.tail.set(state.tail);
+    this.rootNhs.set(state.rootNhs);
+    this.rootUpn.set(state.rootUpn);
+    const bounds = [this.rootMinDob, this.rootMaxDob, this.rootLatestBirth, this.rootEarliestBirth];
+    bounds.forEach((b, k) => {
+      const saved = state.bounds[k];
+      if (b !== null && saved !== null && saved !== undefined) b.set(saved);
+    });
   }
 
   addCannotLink(x: number, y: number): void {

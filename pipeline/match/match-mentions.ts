@@ -9,7 +9,7 @@ import { DEFAULT_THRESHOLDS, type HumanDecision, type MatchThresholds } from './
 import { asEncoded, scorePairs, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
 import { indexOfKey, type EncodedMentions } from './mention.encoding.js';
 import { PAIR_KIND } from './identifier.rules.js';
-import { EDGE_RANK, GuardedClusterer, type EdgeList, type GuardOptions } from './guarded.clustering.js';
+import { EDGE_RANK, GuardedClusterer, type ClustererState, type EdgeList, type GuardOptions } from './guarded.clustering.js';
 import { RelationalPass, statedRelations, type RelationalBoost, type RelationalResult } from './relational.pass.js';
 
 /** Relational passes at most (each re-clusters from scratch with what the last one found). */
@@ -187,7 +187,8 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   const extraCannot = new Set<number>();
   const relationalCannot: [number, number][] = [];
 
-  let firstResult: ReturnType<GuardedClusterer['add']>;
+  // Set by round 0, which always clusters the first edges.
+  let firstResult!: ReturnType<GuardedClusterer['add']>;
   let second: ReturnType<typeof buildEdges>;
   let secondResult: ReturnType<GuardedClusterer['add']>;
   let relationalMs = 0;
@@ -196,10 +197,17 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   // found so far (the same clusters as a new clusterer over all of them).
   const clusterer = new GuardedClusterer(enc, allCannot, options.guards, stated?.ageBounds);
   const pass = stated === null ? null : new RelationalPass(enc, scored, model, stated);
+  // The first edges cluster the same way again unless the last round added cannot-links: a round
+  // after one that did not starts from the clusters they gave, kept, instead of clustering again.
+  let afterFirst: ClustererState | null = null;
   for (let round = 0; ; round++) {
     rounds = round + 1;
-    if (round > 0) clusterer.reset();
-    firstResult = clusterer.add(first.edges);
+    if (afterFirst !== null) clusterer.restore(afterFirst);
+    else {
+      if (round > 0) clusterer.reset();
+      firstResult = clusterer.add(first.edges);
+      afterFirst = clusterer.snapshot();
+    }
     const boosts = [...boostByPair.values()].sort((p, q) => p.a - q.a || p.b - q.b);
     second = buildEdges(null, { accept: [], reject: [], unknown: 0 }, boosts, thresholds.autoLink);
     secondResult = clusterer.add(second.edges);
@@ -222,6 +230,7 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
       extraCannot.add(k);
       relationalCannot.push([a, b]);
       clusterer.addCannotLink(a, b);
+      afterFirst = null;
       changed = true;
     }
     if (!changed) break;

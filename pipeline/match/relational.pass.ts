@@ -37,6 +37,7 @@ import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import type { MatchModel } from './match.model.js';
 import type { ScoredPairs } from './pair.scoring.js';
 import { PairScorer, probabilityFromWeight } from './pair.scorer.js';
+import { GrowableInt32 } from './growable.js';
 
 /** M mother, F father, P parent (unspecified), S step-parent, G grandparent. */
 export type ParentRole = 'M' | 'F' | 'P' | 'S' | 'G';
@@ -234,7 +235,15 @@ export class RelationalPass {
     if (pairs.enc !== enc) throw new RangeError('relationalPass: pairs were scored on another encoding');
     this.scorer = new PairScorer(enc, model, pairs.lambda);
     this.byPlace = placeIndex(enc);
+    this.tokenEpoch = new Int32Array(2 * Math.max(enc.places.size, enc.postcodes.size) + 2);
+    this.mentionEpoch = new Int32Array(enc.n);
   }
+
+  /** Scratch for gathering a child cluster's co-residents: a stamp per place token and per mention. */
+  private epoch = 0;
+  private readonly tokenEpoch: Int32Array;
+  private readonly mentionEpoch: Int32Array;
+  private readonly found = new GrowableInt32();
 
   /** Level of comparison `k` for (a, b), or -1 when the model lacks the comparison. */
   private level(k: number, a: number, b: number): number {
@@ -310,21 +319,34 @@ export class RelationalPass {
           else if (rolesCompatible(px.role, py.role)) consider(px.parent, py.parent, relationalPriorWeight);
         }
       }
-      // Adults living where the child lives.
+      // Adults living where the child lives: the other mentions at the cluster's places, each
+      // once (marked with this cluster's epoch), in index order.
+      const epoch = ++this.epoch;
       let childDob = NO_DOB;
-      const seenTokens = new Set<number>();
+      let anyPlace = false;
+      const found = this.found;
+      found.length = 0;
       for (let k = members.offsets[key] as number; k < (members.offsets[key + 1] as number); k++) {
         const m = members.data[k] as number;
         const d = enc.dobDay[m] as number;
         if (d !== NO_DOB && (childDob === NO_DOB || d < childDob)) childDob = d;
         placeTokens(enc, m, tokens);
-        for (const t of tokens) seenTokens.add(t);
+        for (const t of tokens) {
+          anyPlace = true;
+          if (this.tokenEpoch[t] === epoch) continue;
+          this.tokenEpoch[t] = epoch;
+          const atPlace = this.byPlace.get(t);
+          if (atPlace === undefined) continue;
+          for (const x of atPlace) {
+            if (clusters[x] === key || this.mentionEpoch[x] === epoch) continue;
+            this.mentionEpoch[x] = epoch;
+            found.push(x);
+          }
+        }
         tokens.length = 0;
       }
-      if (seenTokens.size === 0) continue;
-      const candidates = new Set<number>();
-      for (const t of seenTokens) for (const x of this.byPlace.get(t) ?? []) if (clusters[x] !== key) candidates.add(x);
-      const sortedCandidates = [...candidates].sort((p, q) => p - q);
+      if (!anyPlace) continue;
+      const sortedCandidates = found.data.subarray(0, found.length).sort();
       for (const p of list) {
         const roleSex = ROLE_SEX[p.role];
         for (const x of sortedCandidates) {
