@@ -12,12 +12,16 @@ import { openStore } from '../pipeline/store/open-store.js';
 import pg from 'pg';
 import { exportLinks } from '../pipeline/identity/links.repository.js';
 import { pairwiseMetrics } from '../pipeline/match/pairwise.evaluation.js';
+import { blockingRecall } from '../pipeline/match/blocking.recall.js';
+import { encodeMentions } from '../pipeline/match/mention.encoding.js';
+import { loadMatchMentions } from '../pipeline/identity/match-input.repository.js';
 
 /**
  * bench:match scale — a generated county (BENCH_FAMILIES, ~10.4 mentions a family) through
  * ingest and match on one store, minus BENCH_DELTA health patients held back; prints wall time,
  * peak RSS and the phases of a full match (training included), then ingests the held-back
- * patients as a delta extract and prints the incremental match's time. Ids and counts only.
+ * patients as a delta extract and prints the incremental match's time, then the blocking
+ * recall over the whole store. Ids and counts only.
  *
  *   BENCH_FAMILIES=96000 npx tsx bench/match-scale.bench.ts
  */
@@ -70,12 +74,17 @@ function describe(run: MatchRunReport): string {
 }
 
 /** Pairwise precision / recall / F1 of the stored people against the county's truth (mentions matched only). */
-async function accuracy(): Promise<string> {
+function readTruth(): Map<string, string> | null {
   const file = path.join(work, 'truth', 'mentions.csv');
-  if (!fs.existsSync(file)) return 'no truth file';
-  const truth = new Map(
+  if (!fs.existsSync(file)) return null;
+  return new Map(
     fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]),
   );
+}
+
+async function accuracy(): Promise<string> {
+  const truth = readTruth();
+  if (truth === null) return 'no truth file';
   const links = (await exportLinks(bench.store.db)).filter((l) => truth.has(l.recordKey));
   links.sort((a, b) => (a.recordKey < b.recordKey ? -1 : a.recordKey > b.recordKey ? 1 : 0));
   const m = pairwiseMetrics(
@@ -218,6 +227,15 @@ try {
     `delta match (${held} new mentions): wall ${s(t4 - t3)}, cpu ${cpu(c3)}, peak RSS ${gib(peakRss())}; ${describe(delta)}`,
   );
   console.log(`  accuracy: ${await accuracy()}`);
+
+  // Blocking recall over the whole store (blocking alone, in this thread; BENCH_RECALL=0 skips it).
+  const truth = readTruth();
+  if (truth !== null && process.env['BENCH_RECALL'] !== '0') {
+    const r = blockingRecall(encodeMentions(await loadMatchMentions(bench.store.db)), truth);
+    console.log(
+      `blocking recall: ${r.truePairsInCandidates} of ${r.truePairs} true pairs among ${r.candidatePairs} candidate pairs (${r.recall.toFixed(4)})`,
+    );
+  }
 } finally {
   await bench.drop();
   if (!keep && reuseWork === undefined) fs.rmSync(work, { recursive: true, force: true });

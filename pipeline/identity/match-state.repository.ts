@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schemas/database.js';
 import type { PairState } from '../match/delta.scoring.js';
 
@@ -7,51 +7,62 @@ function bytesOf(array: Int32Array | Float64Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Bytes from either driver (pg Buffer, PGlite Uint8Array), copied so the typed array is aligned. */
-function aligned(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy.buffer;
+type BytesColumn = 'fingerprints' | 'pair_a' | 'pair_b' | 'evidence' | 'kind';
+
+/** Bytes read in pieces of this size: one value of 100 MB crawls through the driver's message buffer. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+
+/** A bytea column of the state row, read piece by piece into a new (aligned) buffer. */
+async function readBytes(db: Kysely<Database>, column: BytesColumn, length: number): Promise<ArrayBuffer> {
+  const out = new Uint8Array(length);
+  for (let at = 0; at < length; at += PIECE_BYTES) {
+    const { rows } = await sql<{ piece: Uint8Array }>`
+      SELECT substring(${sql.ref(column)} FROM ${at + 1} FOR ${PIECE_BYTES}) AS piece FROM match_state`.execute(db);
+    const piece = rows[0]?.piece;
+    if (piece === undefined || piece.byteLength !== Math.min(PIECE_BYTES, length - at)) throw new Error('MATCH_STATE_CHANGED_WHILE_READ');
+    out.set(piece, at);
+  }
+  return out.buffer;
 }
 
 /** The pair state the last run left, or null when there is none (or it does not hold together: the next run scores all pairs). */
 export async function loadMatchState(db: Kysely<Database>): Promise<PairState | null> {
-  const row = await db
-    .selectFrom('match_state')
-    .select([
-      'model_version',
-      'evidence_cut',
-      'mentions',
-      'pairs',
-      'record_keys',
-      'fingerprints',
-      'pair_a',
-      'pair_b',
-      'evidence',
-      'kind',
-    ])
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  const recordKeys = row.mentions === 0 ? [] : row.record_keys.split('\n');
-  const state: PairState = {
-    modelVersion: row.model_version,
-    evidenceCut: row.evidence_cut,
-    recordKeys,
-    fingerprints: new Float64Array(aligned(row.fingerprints)),
-    a: new Int32Array(aligned(row.pair_a)),
-    b: new Int32Array(aligned(row.pair_b)),
-    evidence: new Float64Array(aligned(row.evidence)),
-    kind: new Uint8Array(aligned(row.kind)),
-  };
-  const sizes = [state.a.length, state.b.length, state.evidence.length, state.kind.length];
-  if (
-    recordKeys.length !== row.mentions ||
-    state.fingerprints.length !== row.mentions ||
-    sizes.some((s) => s !== row.pairs)
-  ) {
-    return null;
-  }
-  return state;
+  return db.transaction().execute(async (trx) => {
+    // One snapshot for the pieces.
+    await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(trx);
+    const row = await trx
+      .selectFrom('match_state')
+      .select(['model_version', 'evidence_cut', 'mentions', 'pairs', 'record_keys'])
+      .select((eb) => [
+        eb.fn<number>('length', ['fingerprints']).as('fingerprints_bytes'),
+        eb.fn<number>('length', ['pair_a']).as('pair_a_bytes'),
+        eb.fn<number>('length', ['pair_b']).as('pair_b_bytes'),
+        eb.fn<number>('length', ['evidence']).as('evidence_bytes'),
+        eb.fn<number>('length', ['kind']).as('kind_bytes'),
+      ])
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    const recordKeys = row.mentions === 0 ? [] : row.record_keys.split('\n');
+    const state: PairState = {
+      modelVersion: row.model_version,
+      evidenceCut: row.evidence_cut,
+      recordKeys,
+      fingerprints: new Float64Array(await readBytes(trx, 'fingerprints', row.fingerprints_bytes)),
+      a: new Int32Array(await readBytes(trx, 'pair_a', row.pair_a_bytes)),
+      b: new Int32Array(await readBytes(trx, 'pair_b', row.pair_b_bytes)),
+      evidence: new Float64Array(await readBytes(trx, 'evidence', row.evidence_bytes)),
+      kind: new Uint8Array(await readBytes(trx, 'kind', row.kind_bytes)),
+    };
+    const sizes = [state.a.length, state.b.length, state.evidence.length, state.kind.length];
+    if (
+      recordKeys.length !== row.mentions ||
+      state.fingerprints.length !== row.mentions ||
+      sizes.some((s) => s !== row.pairs)
+    ) {
+      return null;
+    }
+    return state;
+  });
 }
 
 /** Replaces the stored state (inside the run's transaction). */

@@ -10,21 +10,10 @@ import type { LinkOutcome, ReviewOutcome } from '../match/match-mentions.js';
 import { orderPair } from './pair-order.js';
 import { replaceRows } from '../store/replace-rows.js';
 
-/**
- * Rows of a result table as one JSON array: a county's million rows read as row objects cost
- * seconds (and a collection over them), the same data as one text value a fraction of that.
- */
-async function readAsJson<T>(db: StoreTx['db'], table: 'person_mention' | PairTable, columns: readonly string[]): Promise<T[]> {
-  const row = sql.join(columns.map((c) => sql.ref(c)));
-  const { rows } = await sql<{ rows: string | null }>`
-    SELECT json_agg(json_build_array(${row}))::text AS rows FROM ${sql.table(table)}`.execute(db);
-  const text = rows[0]?.rows ?? null;
-  return text === null ? [] : (JSON.parse(text) as T[]);
-}
-
 /** person_mention as record key -> person id. */
 export async function readPersonMentions(db: StoreTx['db']): Promise<Map<string, string>> {
-  return new Map(await readAsJson<[string, string]>(db, 'person_mention', ['record_key', 'person_id']));
+  const rows = await db.selectFrom('person_mention').select(['record_key', 'person_id']).execute();
+  return new Map(rows.map((r) => [r.record_key, r.person_id]));
 }
 
 /** Above this share of changed rows, replace the whole table. */
@@ -74,9 +63,12 @@ export async function writePairs(
   pairs: readonly (LinkOutcome | ReviewOutcome)[],
   runId: number,
 ): Promise<number> {
-  const stored = await readAsJson<[string, string, number, number, string]>(tx.db, table, ['a', 'b', 'weight', 'probability', 'reason']);
+  const stored = await tx.db
+    .selectFrom(table)
+    .select(['a', 'b', 'weight', 'probability', 'reason'])
+    .execute();
   const before = new Map<string, string>();
-  for (const [a, b, weight, probability, reason] of stored) before.set(`${a}\n${b}`, `${weight}|${probability}|${reason}`);
+  for (const r of stored) before.set(`${r.a}\n${r.b}`, `${r.weight}|${r.probability}|${r.reason}`);
   const columns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
   const lines: string[] = [];
   const goneA: string[] = [];
