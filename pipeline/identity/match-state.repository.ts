@@ -13,20 +13,20 @@ type BytesColumn = 'fingerprints' | 'pair_a' | 'pair_b' | 'evidence' | 'kind';
 const PIECE_BYTES = 4 * 1024 * 1024;
 
 /** A bytea column of the state row, read piece by piece into a new (aligned) buffer. */
-async function readBytes(db: Kysely<Database>, column: BytesColumn, length: number): Promise<ArrayBuffer> {
+async function readBytes(db: Kysely<Database>, column: BytesColumn, length: number, pieceBytes: number): Promise<ArrayBuffer> {
   const out = new Uint8Array(length);
-  for (let at = 0; at < length; at += PIECE_BYTES) {
+  for (let at = 0; at < length; at += pieceBytes) {
     const { rows } = await sql<{ piece: Uint8Array }>`
-      SELECT substring(${sql.ref(column)} FROM ${at + 1} FOR ${PIECE_BYTES}) AS piece FROM match_state`.execute(db);
+      SELECT substring(${sql.ref(column)} FROM ${at + 1} FOR ${pieceBytes}) AS piece FROM match_state`.execute(db);
     const piece = rows[0]?.piece;
-    if (piece === undefined || piece.byteLength !== Math.min(PIECE_BYTES, length - at)) throw new Error('MATCH_STATE_CHANGED_WHILE_READ');
+    if (piece === undefined || piece.byteLength !== Math.min(pieceBytes, length - at)) throw new Error('MATCH_STATE_CHANGED_WHILE_READ');
     out.set(piece, at);
   }
   return out.buffer;
 }
 
 /** The pair state the last run left, or null when there is none (or it does not hold together: the next run scores all pairs). */
-export async function loadMatchState(db: Kysely<Database>): Promise<PairState | null> {
+export async function loadMatchState(db: Kysely<Database>, pieceBytes = PIECE_BYTES): Promise<PairState | null> {
   return db.transaction().execute(async (trx) => {
     // One snapshot for the pieces.
     await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(trx);
@@ -47,11 +47,11 @@ export async function loadMatchState(db: Kysely<Database>): Promise<PairState | 
       modelVersion: row.model_version,
       evidenceCut: row.evidence_cut,
       recordKeys,
-      fingerprints: new Float64Array(await readBytes(trx, 'fingerprints', row.fingerprints_bytes)),
-      a: new Int32Array(await readBytes(trx, 'pair_a', row.pair_a_bytes)),
-      b: new Int32Array(await readBytes(trx, 'pair_b', row.pair_b_bytes)),
-      evidence: new Float64Array(await readBytes(trx, 'evidence', row.evidence_bytes)),
-      kind: new Uint8Array(await readBytes(trx, 'kind', row.kind_bytes)),
+      fingerprints: new Float64Array(await readBytes(trx, 'fingerprints', row.fingerprints_bytes, pieceBytes)),
+      a: new Int32Array(await readBytes(trx, 'pair_a', row.pair_a_bytes, pieceBytes)),
+      b: new Int32Array(await readBytes(trx, 'pair_b', row.pair_b_bytes, pieceBytes)),
+      evidence: new Float64Array(await readBytes(trx, 'evidence', row.evidence_bytes, pieceBytes)),
+      kind: new Uint8Array(await readBytes(trx, 'kind', row.kind_bytes, pieceBytes)),
     };
     const sizes = [state.a.length, state.b.length, state.evidence.length, state.kind.length];
     if (
