@@ -82,6 +82,21 @@ describe('candidate pairs', () => {
     });
   });
 
+  it('builds the same candidate pairs from another instance\'s index (a scoring thread), for the same rules only', () => {
+    const enc = encodeMentions(randomMentions(120, 8));
+    const pairs = (c: CandidatePairs): string[] => {
+      const out: string[] = [];
+      c.forEach((i, j, r) => out.push(`${i},${j},${r}`));
+      return out;
+    };
+    const built = new CandidatePairs(enc, DEFAULT_BLOCKING_RULES, { filterAbove: 3 });
+    const wire = structuredClone(built.wireIndexes());
+    const copied = CandidatePairs.fromWire(enc, DEFAULT_BLOCKING_RULES, { filterAbove: 3 }, wire);
+    expect(pairs(built).length).toBeGreaterThan(0);
+    expect(pairs(copied)).toEqual(pairs(built));
+    expect(() => CandidatePairs.fromWire(enc, DEFAULT_BLOCKING_RULES.slice(1), {}, wire)).toThrow(/other rules/);
+  });
+
   it('compares a big block of one name only where the dobs could be one person\'s or the names are swapped', () => {
     // 40 Oliver Smiths born in different years, one with no dob, one recorded as Smith Oliver.
     const mentions = Array.from({ length: 40 }, (_, i) =>

@@ -37,6 +37,9 @@ export interface BlockingReport {
   maxBlockSize: number;
 }
 
+/** A rule's index as another thread receives it: typed arrays only (the rule is found again by name). */
+export type WireRuleIndex = Omit<RuleIndex, 'rule'>;
+
 interface RuleIndex {
   name: string;
   rule: BlockingRule;
@@ -176,6 +179,17 @@ export class CandidatePairs {
 
   /** Mentions whose pairs alone are visited (a delta), or undefined for all. */
   readonly involving: Uint8Array | undefined;
+
+  /** The blocking index, to build these candidate pairs in another thread without indexing again. */
+  wireIndexes(): WireRuleIndex[] {
+    return this.indexes.map(({ name, keysOf, members, skipped, single }) => ({ name, keysOf, members, skipped, single }));
+  }
+
+  /** Candidate pairs over an index built elsewhere (`wireIndexes`) for the same mentions and rules. */
+  static fromWire(enc: EncodedMentions, rules: readonly BlockingRule[], options: BlockingOptions, wire: readonly WireRuleIndex[]): CandidatePairs {
+    if (wire.length !== rules.length || wire.some((w, r) => w.name !== rules[r]?.name)) throw new RangeError('candidate pairs: index of other rules');
+    return new CandidatePairs(enc, rules, options, wire.map((w, r) => ({ ...w, rule: rules[r] as BlockingRule })));
+  }
 
   /** The same candidate pairs restricted to pairs with a marked mention, on this blocking index (no rebuild). */
   involvingOnly(involving: Uint8Array): CandidatePairs {

@@ -1,10 +1,10 @@
 /**
  * Runs inside a worker thread (started by shard-scoring.ts through score-shard.bootstrap.mjs):
- * rebuilds the encoding and the candidate pairs, scores its shard, posts the kept pairs back.
+ * rebuilds the encoding, takes the caller's blocking index, scores its shard, posts the kept pairs back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { blockingRuleByName, type BlockingRule } from './blocking.rules.js';
-import { CandidatePairs, type BlockingOptions, type BlockingShard } from './candidate-pairs.js';
+import { CandidatePairs, type BlockingOptions, type BlockingShard, type WireRuleIndex } from './candidate-pairs.js';
 import { fromWire, type WireEncoding } from './encoding.wire.js';
 import type { MatchModel } from './match.model.js';
 import { scoreCandidates, type ScoredPairs, type ScoreOptions } from './pair.scoring.js';
@@ -13,6 +13,8 @@ export interface ShardRequest {
   wire: WireEncoding;
   model: MatchModel;
   ruleNames: string[];
+  /** The caller's blocking index (copied): rebuilding it here took seconds at a county's size. */
+  indexes: WireRuleIndex[];
   blocking: BlockingOptions;
   options: Pick<ScoreOptions, 'minProbability' | 'dropCannotLinks' | 'marginBits' | 'populationSize'>;
   shard: BlockingShard;
@@ -23,7 +25,8 @@ export type ShardResult = Omit<ScoredPairs, 'enc'>;
 function score(request: ShardRequest): ShardResult {
   const enc = fromWire(request.wire);
   const rules = request.ruleNames.map((name) => blockingRuleByName(name) as BlockingRule);
-  const scored: Partial<ScoredPairs> = scoreCandidates(new CandidatePairs(enc, rules, request.blocking), request.model, {
+  const candidates = CandidatePairs.fromWire(enc, rules, request.blocking, request.indexes);
+  const scored: Partial<ScoredPairs> = scoreCandidates(candidates, request.model, {
     ...request.options,
     shard: request.shard,
   });

@@ -32,8 +32,8 @@ function threadCount(candidates: CandidatePairs, requested: number | undefined):
   if (requested !== undefined) return Math.max(1, Math.floor(requested));
   const { n } = candidates.enc;
   if (n < SHARD_MIN_MENTIONS) return 1;
-  // A thread rebuilds the blocking index of the whole store (seconds, and its memory); a small
-  // delta scores fewer pairs than that costs.
+  // A thread takes a copy of the whole store's encoding and blocking index (its memory, and
+  // rebuilding the dictionaries); a small delta scores fewer pairs than that costs.
   const involving = candidates.involving;
   if (involving !== undefined) {
     let involved = 0;
@@ -103,9 +103,10 @@ export async function scoreInShards(candidates: CandidatePairs, model: MatchMode
   if (options.populationSize !== undefined) scoreOptions.populationSize = options.populationSize;
   const blocking: BlockingOptions = { maxBlockSize: candidates.maxBlockSize, filterAbove: candidates.filterAbove };
   if (candidates.involving !== undefined) blocking.involving = candidates.involving;
+  const indexes = candidates.wireIndexes();
   const others: Promise<ShardResult>[] = [];
   for (let index = 1; index < threads; index++) {
-    others.push(scoreOnThread({ wire, model, ruleNames, blocking, options: scoreOptions, shard: { index, count: threads } }));
+    others.push(scoreOnThread({ wire, model, ruleNames, indexes, blocking, options: scoreOptions, shard: { index, count: threads } }));
   }
   // Scores its own share meanwhile; a thread that failed to start surfaces on the await.
   const own = scoreCandidates(candidates, model, { ...options, shard: { index: 0, count: threads } });
