@@ -75,7 +75,8 @@ export interface ClustererState {
   tail: Int32Array;
   rootNhs: Int32Array;
   rootUpn: Int32Array;
-  bounds: (Int32Array | null)[];
+  /** The dob and birth bounds per root (none without age bounds). */
+  bounds: Int32Array[];
 }
 
 /**
@@ -147,7 +148,6 @@ export class GuardedClusterer {
 
   /** The clusters as they stand (cannot-links and guards aside, which only grow): `restore` returns to them. */
   snapshot(): ClustererState {
-    const copy = (a: Int32Array | null): Int32Array | null => (a === null ? null : a.slice());
     return {
       parent: this.parent.slice(),
       size: this.size.slice(),
@@ -155,8 +155,15 @@ export class GuardedClusterer {
       tail: this.tail.slice(),
       rootNhs: this.rootNhs.slice(),
       rootUpn: this.rootUpn.slice(),
-      bounds: [copy(this.rootMinDob), copy(this.rootMaxDob), copy(this.rootLatestBirth), copy(this.rootEarliestBirth)],
+      bounds: this.boundArrays().map((b) => b.slice()),
     };
+  }
+
+  /** The four per-root bound arrays, or none when the clusterer has no age bounds. */
+  private boundArrays(): Int32Array[] {
+    const { rootMinDob, rootMaxDob, rootLatestBirth, rootEarliestBirth } = this;
+    if (rootMinDob === null || rootMaxDob === null || rootLatestBirth === null || rootEarliestBirth === null) return [];
+    return [rootMinDob, rootMaxDob, rootLatestBirth, rootEarliestBirth];
   }
 
   restore(state: ClustererState): void {
@@ -166,11 +173,9 @@ export class GuardedClusterer {
     this.tail.set(state.tail);
     this.rootNhs.set(state.rootNhs);
     this.rootUpn.set(state.rootUpn);
-    const bounds = [this.rootMinDob, this.rootMaxDob, this.rootLatestBirth, this.rootEarliestBirth];
-    bounds.forEach((b, k) => {
-      const saved = state.bounds[k];
-      if (b !== null && saved !== null && saved !== undefined) b.set(saved);
-    });
+    const bounds = this.boundArrays();
+    if (bounds.length !== state.bounds.length) throw new RangeError('clusterer: a snapshot of another clusterer');
+    bounds.forEach((b, k) => b.set(state.bounds[k] as Int32Array));
   }
 
   addCannotLink(x: number, y: number): void {
