@@ -25,7 +25,10 @@ async function withDatabase<T>(run: (url: string) => T): Promise<T> {
 
 function psqlCopySeconds(url: string, file: string): number {
   const header = fs.readFileSync(file, 'utf8').slice(0, 4096).split('\n')[0]!;
-  const columns = header.split(',').map((c) => `${c} text`).join(', ');
+  const columns = header
+    .split(',')
+    .map((c) => `${c} text`)
+    .join(', ');
   execFileSync('psql', [url, '-qc', `CREATE TABLE bare (${columns})`]);
   const started = performance.now();
   execFileSync('psql', [url, '-qc', `\\copy bare FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
@@ -33,7 +36,17 @@ function psqlCopySeconds(url: string, file: string): number {
 }
 
 /** Tables an ingest writes rows into (provenance, canonical records, quarantine). */
-const STORED_TABLES = ['raw_row', 'quarantine', 'mention', 'residence', 'place', 'event', 'event_party', 'involvement', 'relationship'];
+const STORED_TABLES = [
+  'raw_row',
+  'quarantine',
+  'mention',
+  'residence',
+  'place',
+  'event',
+  'event_party',
+  'involvement',
+  'relationship',
+];
 
 /**
  * What PostgreSQL alone needs to store what the ingest stored: psql \copy of every row it wrote
@@ -45,11 +58,19 @@ function storeFloor(url: string): { seconds: number; rows: number; tables: numbe
   let rows = 0;
   let tables = 0;
   for (const table of STORED_TABLES) {
-    const count = Number(execFileSync('psql', [url, '-Atc', `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).trim());
+    const count = Number(
+      execFileSync('psql', [url, '-Atc', `SELECT count(*) FROM ${table}`], {
+        encoding: 'utf8',
+      }).trim(),
+    );
     if (count === 0) continue;
     const file = path.join(work, `floor-${table}.csv`);
     execFileSync('psql', [url, '-qc', `\\copy ${table} TO '${file}' WITH (FORMAT csv)`]);
-    execFileSync('psql', [url, '-qc', `CREATE TABLE floor_${table} (LIKE ${table} INCLUDING DEFAULTS)`]);
+    execFileSync('psql', [
+      url,
+      '-qc',
+      `CREATE TABLE floor_${table} (LIKE ${table} INCLUDING DEFAULTS)`,
+    ]);
     const started = performance.now();
     execFileSync('psql', [url, '-qc', `\\copy floor_${table} FROM '${file}' WITH (FORMAT csv)`]);
     seconds += (performance.now() - started) / 1000;
@@ -68,11 +89,15 @@ interface RunResult {
 }
 
 function ingest(source: string, folder: string, env: Record<string, string>): RunResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ingest-run.ts', source, folder], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/ingest-run.ts', source, folder],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   if (result.status !== 0) throw new Error(`ingest run failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as RunResult;
 }
