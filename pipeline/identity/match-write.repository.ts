@@ -26,6 +26,15 @@ export async function writePersonMentions(
   next: ReadonlyMap<string, string>,
   runId: number,
 ): Promise<number> {
+  const columns = ['record_key', 'person_id', 'run_id'];
+  const replaceAll = async (): Promise<number> => {
+    const all: string[] = [];
+    for (const [key, id] of next) all.push(copyLine([key, id, runId]));
+    await replaceRows(tx, 'person_mention', columns, all.join(''));
+    return all.length;
+  };
+  // Nothing stored (a first run): every row is new, and there is nothing to compare.
+  if (previous.size === 0) return next.size === 0 ? 0 : replaceAll();
   const removed: string[] = [];
   for (const key of previous.keys()) if (!next.has(key)) removed.push(key);
   const written: string[] = [];
@@ -36,21 +45,13 @@ export async function writePersonMentions(
     if (before !== undefined) changedKeys.push(key);
     written.push(key);
   }
-  if (
-    removed.length + changedKeys.length + written.length >
-    REWRITE_SHARE * Math.max(previous.size, 1)
-  ) {
-    const all: string[] = [];
-    for (const [key, id] of next) all.push(copyLine([key, id, runId]));
-    await replaceRows(tx, 'person_mention', ['record_key', 'person_id', 'run_id'], all.join(''));
-    return all.length;
-  }
+  if (removed.length + changedKeys.length + written.length > REWRITE_SHARE * previous.size)
+    return replaceAll();
   const lines = written.map((key) => copyLine([key, next.get(key) as string, runId]));
   const gone = [...removed, ...changedKeys];
   if (gone.length > 0)
     await sql`DELETE FROM person_mention WHERE record_key = ANY(${gone}::text[])`.execute(tx.db);
-  if (lines.length > 0)
-    await tx.copyCsv('person_mention', ['record_key', 'person_id', 'run_id'], lines.join(''));
+  if (lines.length > 0) await tx.copyCsv('person_mention', columns, lines.join(''));
   return lines.length;
 }
 
@@ -67,10 +68,18 @@ export async function writePairs(
     .selectFrom(table)
     .select(['a', 'b', 'weight', 'probability', 'reason'])
     .execute();
+  const columns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
+  const line = (p: LinkOutcome | ReviewOutcome): string =>
+    copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId]);
+  // Nothing stored (a first run): every pair is new, and there is nothing to compare.
+  if (stored.length === 0) {
+    if (pairs.length === 0) return 0;
+    await replaceRows(tx, table, columns, pairs.map(line).join(''));
+    return pairs.length;
+  }
   const before = new Map<string, string>();
   for (const r of stored) before.set(`${r.a}\n${r.b}`, `${r.weight}|${r.probability}|${r.reason}`);
-  const columns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
-  const lines: string[] = [];
+  const changed: (LinkOutcome | ReviewOutcome)[] = [];
   const goneA: string[] = [];
   const goneB: string[] = [];
   const kept = new Set<string>();
@@ -84,7 +93,7 @@ export async function writePairs(
       goneA.push(a);
       goneB.push(b);
     }
-    lines.push(copyLine([a, b, p.weight, p.probability, p.reason, runId]));
+    changed.push(p);
   }
   for (const key of before.keys()) {
     if (kept.has(key)) continue;
@@ -92,18 +101,15 @@ export async function writePairs(
     goneA.push(a);
     goneB.push(b);
   }
-  if (goneA.length + lines.length > REWRITE_SHARE * Math.max(before.size, 1)) {
-    const all = pairs.map((p) =>
-      copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId]),
-    );
-    await replaceRows(tx, table, columns, all.join(''));
-    return all.length;
+  if (goneA.length + changed.length > REWRITE_SHARE * before.size) {
+    await replaceRows(tx, table, columns, pairs.map(line).join(''));
+    return pairs.length;
   }
   if (goneA.length > 0) {
     await sql`DELETE FROM ${sql.table(table)} t USING unnest(${goneA}::text[], ${goneB}::text[]) AS g(a, b) WHERE t.a = g.a AND t.b = g.b`.execute(
       tx.db,
     );
   }
-  if (lines.length > 0) await tx.copyCsv(table, columns, lines.join(''));
-  return lines.length;
+  if (changed.length > 0) await tx.copyCsv(table, columns, changed.map(line).join(''));
+  return changed.length;
 }
