@@ -58,10 +58,6 @@ export function twinCandidates(enc: EncodedMentions): Map<number, number[]> {
   return groups;
 }
 
-export function twinKey(enc: EncodedMentions, i: number): number {
-  return (enc.surname[i] as number) * 131072 + ((enc.dobDay[i] as number) + 65536);
-}
-
 /** `source:table` of a record key. */
 function tableOf(key: string): string {
   const a = key.indexOf(':');

@@ -6,7 +6,8 @@
  * so constraints hold transitively.
  */
 import type { EncodedMentions } from './mention.encoding.js';
-import { areTwins, twinCandidates, twinKey, type ConflictReason } from './cluster.guards.js';
+import { areTwins, twinCandidates, type ConflictReason } from './cluster.guards.js';
+import { buildCsr, symmetricCsr, type Csr } from './string-dictionary.js';
 import { NO_DOB } from './mention.encoding.js';
 import type { AgeBounds } from './relational.pass.js';
 
@@ -91,8 +92,13 @@ export class GuardedClusterer {
   private readonly tail: Int32Array;
   private readonly rootNhs: Int32Array;
   private readonly rootUpn: Int32Array;
-  private readonly cannot = new Map<number, number[]>();
-  private readonly twins: Map<number, number[]>;
+  /** Cannot-links given at construction, per mention (CSR: a county's are counted in millions). */
+  private readonly cannot: Csr;
+  /** Cannot-links added since, per mention. */
+  private readonly addedCannot = new Map<number, number[]>();
+  /** Per mention: its twin candidate group (same dob and surname), or -1; the groups' members. */
+  private readonly twinGroupOf: Int32Array;
+  private readonly twinGroups: Csr;
   /** Per root, in day numbers (NO_DOB when none): dob range and the birth bounds of parents/children. */
   private readonly rootMinDob: Int32Array | null = null;
   private readonly rootMaxDob: Int32Array | null = null;
@@ -113,8 +119,13 @@ export class GuardedClusterer {
     this.tail = new Int32Array(n);
     this.rootNhs = new Int32Array(n);
     this.rootUpn = new Int32Array(n);
-    for (const [x, y] of cannotLink) this.addCannotLink(x, y);
-    this.twins = guards.twins === false ? new Map<number, number[]>() : twinCandidates(enc);
+    this.cannot = symmetricCsr(n, cannotLink);
+    const twins = guards.twins === false ? [] : [...twinCandidates(enc).values()];
+    this.twinGroupOf = new Int32Array(n).fill(-1);
+    twins.forEach((group, g) => {
+      for (const x of group) this.twinGroupOf[x] = g;
+    });
+    this.twinGroups = buildCsr(twins);
     if (ageBounds !== undefined) {
       this.ageBounds = ageBounds;
       this.rootMinDob = new Int32Array(n);
@@ -180,11 +191,11 @@ export class GuardedClusterer {
 
   addCannotLink(x: number, y: number): void {
     if (x === y) return;
-    const cx = this.cannot.get(x);
-    if (cx === undefined) this.cannot.set(x, [y]);
+    const cx = this.addedCannot.get(x);
+    if (cx === undefined) this.addedCannot.set(x, [y]);
     else cx.push(y);
-    const cy = this.cannot.get(y);
-    if (cy === undefined) this.cannot.set(y, [x]);
+    const cy = this.addedCannot.get(y);
+    if (cy === undefined) this.addedCannot.set(y, [x]);
     else cy.push(x);
   }
 
@@ -207,13 +218,19 @@ export class GuardedClusterer {
     const ua = this.rootUpn[ra] as number;
     const ub = this.rootUpn[rb] as number;
     if (ua >= 0 && ub >= 0 && ua !== ub) return 'upn';
-    const [small, other] = (this.size[ra] as number) <= (this.size[rb] as number) ? [ra, rb] : [rb, ra];
+    const aSmaller = (this.size[ra] as number) <= (this.size[rb] as number);
+    const small = aSmaller ? ra : rb;
+    const other = aSmaller ? rb : ra;
+    const { cannot, twinGroups } = this;
     for (let x = small; x >= 0; x = this.next[x] as number) {
-      const c = this.cannot.get(x);
-      if (c !== undefined) for (const y of c) if (this.find(y) === other) return 'cannot-link';
-      if (this.twins.size > 0) {
-        const g = this.twins.get(twinKey(this.enc, x));
-        if (g !== undefined) for (const y of g) if (y !== x && this.find(y) === other && areTwins(this.enc, x, y)) return 'twins';
+      for (let k = cannot.offsets[x] as number; k < (cannot.offsets[x + 1] as number); k++) if (this.find(cannot.data[k] as number) === other) return 'cannot-link';
+      const added = this.addedCannot.size > 0 ? this.addedCannot.get(x) : undefined;
+      if (added !== undefined) for (const y of added) if (this.find(y) === other) return 'cannot-link';
+      const g = this.twinGroupOf[x] as number;
+      if (g < 0) continue;
+      for (let k = twinGroups.offsets[g] as number; k < (twinGroups.offsets[g + 1] as number); k++) {
+        const y = twinGroups.data[k] as number;
+        if (y !== x && this.find(y) === other && areTwins(this.enc, x, y)) return 'twins';
       }
     }
     if (this.rootMaxDob !== null && this.ageConflict(ra, rb)) return 'parent-age';

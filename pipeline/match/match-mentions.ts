@@ -261,26 +261,22 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   // thresholds only when its two people could be merged (no guard stands between them); a link
   // refused by a guard only when it was about as strong as the links that won (a mention that
   // fits two people equally), for twins, or when an identifier said link; one pair per two people.
-  const rejected = new Set(allCannot.map(([i, j]) => i * enc.n + j));
   const accepted = new Set(decisions.accept.map(([i, j]) => i * enc.n + j));
   const strongest = new Float64Array(enc.n).fill(-Infinity);
   for (const [batch, res] of [[first, firstResult], [second, secondResult]] as const) {
     for (const e of res.applied) {
       const w = batch.edges.weight[e] as number;
-      for (const x of [batch.edges.a[e] as number, batch.edges.b[e] as number]) if (w > (strongest[x] as number)) strongest[x] = w;
+      const a = batch.edges.a[e] as number;
+      const b = batch.edges.b[e] as number;
+      if (w > (strongest[a] as number)) strongest[a] = w;
+      if (w > (strongest[b] as number)) strongest[b] = w;
     }
   }
-  const best = new Map<number, { review: ReviewOutcome; k: number }>();
+  // Pairs that could be reviewed, in the order they are considered; which of them are cannot-link
+  // is found by one walk over the cannot-link pairs (millions at a county's size) afterwards.
+  const asked: { i: number; j: number; weight: number; probability: number; reason: ReviewReason }[] = [];
   const consider = (i: number, j: number, weight: number, probability: number, reason: ReviewReason): void => {
-    const k = i * enc.n + j;
-    if (rejected.has(k) || accepted.has(k) || identifiersDiffer(enc, i, j)) return;
-    if (clusterOf[i] === clusterOf[j]) return;
-    const ci = clusterOf[i] as number;
-    const cj = clusterOf[j] as number;
-    const personPair = Math.min(ci, cj) * enc.n + Math.max(ci, cj);
-    const prev = best.get(personPair);
-    if (prev !== undefined && (prev.review.probability > probability || (prev.review.probability === probability && prev.k <= k))) return;
-    best.set(personPair, { review: { a: key(i), b: key(j), weight, probability, reason }, k });
+    if (clusterOf[i] !== clusterOf[j]) asked.push({ i, j, weight, probability, reason });
   };
   const refusedCount: Record<ConflictReason, number> = { nhs: 0, upn: 0, twins: 0, 'cannot-link': 0, 'parent-age': 0 };
   for (const r of refusedAll) {
@@ -301,6 +297,23 @@ export function matchScored(scored: ScoredPairs, model: MatchModel, options: Mat
   }
   for (const bst of relational.boosts) {
     if (bst.probability >= thresholds.review && bst.probability < thresholds.autoLink && mergeable(bst.a, bst.b)) consider(bst.a, bst.b, bst.weight, bst.probability, 'between thresholds');
+  }
+  const askedKeys = new Set(asked.map(({ i, j }) => i * enc.n + j));
+  const rejected = new Set<number>();
+  for (const [i, j] of allCannot) {
+    const k = i * enc.n + j;
+    if (askedKeys.has(k)) rejected.add(k);
+  }
+  const best = new Map<number, { review: ReviewOutcome; k: number }>();
+  for (const { i, j, weight, probability, reason } of asked) {
+    const k = i * enc.n + j;
+    if (rejected.has(k) || accepted.has(k) || identifiersDiffer(enc, i, j)) continue;
+    const ci = clusterOf[i] as number;
+    const cj = clusterOf[j] as number;
+    const personPair = Math.min(ci, cj) * enc.n + Math.max(ci, cj);
+    const prev = best.get(personPair);
+    if (prev !== undefined && (prev.review.probability > probability || (prev.review.probability === probability && prev.k <= k))) continue;
+    best.set(personPair, { review: { a: key(i), b: key(j), weight, probability, reason }, k });
   }
   const reviews: ReviewOutcome[] = [...best.values()].map((v) => v.review);
   reviews.sort((x, y) => y.probability - x.probability || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));

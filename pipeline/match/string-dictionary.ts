@@ -90,6 +90,28 @@ export function buildCsr(rows: readonly (readonly number[])[]): Csr {
   return { offsets, data };
 }
 
+/**
+ * Rows of `n` for pairs read both ways: row x lists every y paired with x (x !== y), in the
+ * pairs' order.
+ */
+export function symmetricCsr(n: number, pairs: readonly (readonly [number, number])[]): Csr {
+  const offsets = new Int32Array(n + 1);
+  for (const [x, y] of pairs) {
+    if (x === y) continue;
+    offsets[x + 1]!++;
+    offsets[y + 1]!++;
+  }
+  for (let r = 0; r < n; r++) offsets[r + 1]! += offsets[r] as number;
+  const fill = offsets.slice(0, n);
+  const data = new Int32Array(offsets[n] as number);
+  for (const [x, y] of pairs) {
+    if (x === y) continue;
+    data[fill[x]!++] = y;
+    data[fill[y]!++] = x;
+  }
+  return { offsets, data };
+}
+
 /** True when rows a of `x` and b of `y` share a value (lists are short: linear scan). */
 export function csrIntersects(x: Csr, a: number, y: Csr, b: number): boolean {
   const a0 = x.offsets[a] ?? 0;
