@@ -168,6 +168,18 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     return id;
   };
   const identifierId = (prefix: string, value: string): number => identifiers.intern(prefix + value);
+  // Raw address → text id in one lookup: a household's members share one.
+  const addressIds = new Map<string, number>();
+  const addressId = (raw: string | null | undefined): number => {
+    if (raw == null) return -1;
+    let id = addressIds.get(raw);
+    if (id === undefined) {
+      const ad = normaliseName(raw);
+      id = ad === null ? -1 : texts.intern(`addr:${ad}`);
+      addressIds.set(raw, id);
+    }
+    return id;
+  };
 
   for (let i = 0; i < n; i++) {
     const m = kept[i] as MatchMention;
@@ -243,8 +255,7 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     const c = norm(m.city);
     city[i] = c === null ? -1 : texts.intern(`city:${c}`);
     if (city[i]! >= 0) has.city = true;
-    const ad = normaliseName(m.address);
-    address[i] = ad === null ? -1 : texts.intern(`addr:${ad}`);
+    address[i] = addressId(m.address);
     if (address[i]! >= 0) has.address = true;
   }
 
