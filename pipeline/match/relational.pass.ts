@@ -37,7 +37,7 @@ import { NO_DOB, type EncodedMentions } from './mention.encoding.js';
 import type { MatchModel } from './match.model.js';
 import type { ScoredPairs } from './pair.scoring.js';
 import { PairScorer, probabilityFromWeight } from './pair.scorer.js';
-import { GrowableInt32 } from './growable.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
 /** M mother, F father, P parent (unspecified), S step-parent, G grandparent. */
 export type ParentRole = 'M' | 'F' | 'P' | 'S' | 'G';
@@ -126,16 +126,24 @@ function isDefiniteRole(r: ParentRole): boolean {
  * indices, and the birth bounds they imply.
  */
 export function statedRelations(enc: EncodedMentions): { cannotLink: [number, number][]; parents: ParentOf[]; ageBounds: AgeBounds } {
-  const cannotLink: [number, number][] = [];
+  // Pairs as i * n + j (i < j): a county's million are sorted as numbers, then made pairs.
+  const cannotKeys = new GrowableFloat64();
+  const n = enc.n;
   const parents: ParentOf[] = [];
   const { from, to, type: types } = enc.stated;
+  const normalisedType = new Map<string, string>();
   for (let x = 0; x < from.length; x++) {
     const i = from[x] as number;
     const j = to[x] as number;
     if (j < 0 || j === i) continue;
-    const type = (types[x] as string).trim().toUpperCase();
+    const raw = types[x] as string;
+    let type = normalisedType.get(raw);
+    if (type === undefined) {
+      type = raw.trim().toUpperCase();
+      normalisedType.set(raw, type);
+    }
     if (SELF_TYPES.has(type)) continue;
-    cannotLink.push(i < j ? [i, j] : [j, i]);
+    cannotKeys.push(i < j ? i * n + j : j * n + i);
     const role = PARENT_ROLE[type];
     if (role !== undefined) parents.push({ parent: j, child: i, role });
     else if (CHILD_TYPES.has(type)) parents.push({ parent: i, child: j, role: 'P' });
@@ -153,12 +161,17 @@ export function statedRelations(enc: EncodedMentions): { cannotLink: [number, nu
         const px = list[x] as ParentOf;
         const py = list[y] as ParentOf;
         if (px.parent !== py.parent && rolesConflict(px.role, py.role)) {
-          cannotLink.push(px.parent < py.parent ? [px.parent, py.parent] : [py.parent, px.parent]);
+          cannotKeys.push(px.parent < py.parent ? px.parent * n + py.parent : py.parent * n + px.parent);
         }
       }
     }
   }
-  cannotLink.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const sortedKeys = cannotKeys.toArray().sort();
+  const cannotLink: [number, number][] = [];
+  for (const key of sortedKeys) {
+    const i = Math.floor(key / n);
+    cannotLink.push([i, key - i * n]);
+  }
   const latestBirth = new Int32Array(enc.n).fill(NO_DOB);
   const earliestBirth = new Int32Array(enc.n).fill(NO_DOB);
   for (const p of parents) {
