@@ -102,6 +102,20 @@ function memo<T>(f: (raw: string) => T): (raw: string | null | undefined) => T |
   };
 }
 
+/** Raw value → dictionary id (-1 for none), worked out once per distinct raw value. */
+function idPerRawValue(toId: (raw: string) => number): (raw: string | null | undefined) => number {
+  const ids = new Map<string, number>();
+  return (raw) => {
+    if (raw == null) return -1;
+    let id = ids.get(raw);
+    if (id === undefined) {
+      id = toId(raw);
+      ids.set(raw, id);
+    }
+    return id;
+  };
+}
+
 function textId(texts: StringDictionary, value: string | null | undefined): number {
   if (value == null) return -1;
   const t = value.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -156,30 +170,16 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
   const partsOf = memo(nameParts);
   const pcParts = memo(postcodeParts);
   // Raw value → name id in one lookup.
-  const nameIds = new Map<string, number>();
-  const nameId = (value: string | null | undefined): number => {
-    if (value == null) return -1;
-    let id = nameIds.get(value);
-    if (id === undefined) {
-      const v = evidence(value);
-      id = v === null ? -1 : names.intern(v);
-      nameIds.set(value, id);
-    }
-    return id;
-  };
+  const nameId = idPerRawValue((raw) => {
+    const v = evidence(raw);
+    return v === null ? -1 : names.intern(v);
+  });
   const identifierId = (prefix: string, value: string): number => identifiers.intern(prefix + value);
-  // Raw address → text id in one lookup: a household's members share one.
-  const addressIds = new Map<string, number>();
-  const addressId = (raw: string | null | undefined): number => {
-    if (raw == null) return -1;
-    let id = addressIds.get(raw);
-    if (id === undefined) {
-      const ad = normaliseName(raw);
-      id = ad === null ? -1 : texts.intern(`addr:${ad}`);
-      addressIds.set(raw, id);
-    }
-    return id;
-  };
+  // A household's members share an address: normalised and interned once.
+  const addressId = idPerRawValue((raw) => {
+    const ad = normaliseName(raw);
+    return ad === null ? -1 : texts.intern(`addr:${ad}`);
+  });
 
   for (let i = 0; i < n; i++) {
     const m = kept[i] as MatchMention;
