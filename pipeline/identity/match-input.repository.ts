@@ -33,10 +33,7 @@ function pushUnique(list: string[], value: string | null): void {
  */
 const INPUT_TABLES = ['mention', 'residence', 'place', 'relationship'] as const;
 
-export async function loadMatchMentions(
-  db: Kysely<Database>,
-  only: readonly string[] | null = null,
-): Promise<MatchMention[]> {
+export async function loadMatchMentions(db: Kysely<Database>, only: readonly string[] | null = null): Promise<MatchMention[]> {
   // Sorting and hashing county-sized results: the default 4 MB work_mem spills to disk.
   // Statistics first: without them (a county just ingested) the planner takes every table for
   // a thousand rows and nests loops over a million.
@@ -51,10 +48,7 @@ export async function loadMatchMentions(
   return assemble(rows, residences, relationships);
 }
 
-function withWorkMem<T>(
-  db: Kysely<Database>,
-  query: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
+function withWorkMem<T>(db: Kysely<Database>, query: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     return query(trx);
@@ -74,10 +68,7 @@ interface RelationshipRow {
   type: string;
 }
 
-async function mentionRows(
-  db: Kysely<Database>,
-  only: readonly string[] | null,
-): Promise<MentionRow[]> {
+async function mentionRows(db: Kysely<Database>, only: readonly string[] | null): Promise<MentionRow[]> {
   const keys = only === null ? sql`TRUE` : sql`m.natural_key = ANY(${sql.val([...only])}::text[])`;
   const { rows } = await sql<MentionRow>`
     SELECT m.natural_key, m.source, m.surname, m.forename, m.middle_names, m.previous_names, m.aliases,
@@ -99,12 +90,8 @@ async function mentionRows(
   return rows;
 }
 
-async function residenceRows(
-  db: Kysely<Database>,
-  only: readonly string[] | null,
-): Promise<ResidenceRow[]> {
-  const recordKeys =
-    only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
+async function residenceRows(db: Kysely<Database>, only: readonly string[] | null): Promise<ResidenceRow[]> {
+  const recordKeys = only === null ? sql`TRUE` : sql`r.record_key = ANY(${sql.val([...only])}::text[])`;
   const { rows } = await sql<ResidenceRow>`
     SELECT r.record_key,
            CASE WHEN r.postcode_valid THEN r.postcode WHEN p.postcode_valid THEN p.postcode END AS postcode,
@@ -116,10 +103,7 @@ async function residenceRows(
   return rows;
 }
 
-async function relationshipRows(
-  db: Kysely<Database>,
-  only: readonly string[] | null,
-): Promise<RelationshipRow[]> {
+async function relationshipRows(db: Kysely<Database>, only: readonly string[] | null): Promise<RelationshipRow[]> {
   let query = db
     .selectFrom('relationship')
     .select(['from_key', 'to_key', 'type'])
@@ -130,17 +114,12 @@ async function relationshipRows(
   return query.execute();
 }
 
-function assemble(
-  rows: readonly MentionRow[],
-  residences: readonly ResidenceRow[],
-  relationships: readonly RelationshipRow[],
-): MatchMention[] {
+function assemble(rows: readonly MentionRow[], residences: readonly ResidenceRow[], relationships: readonly RelationshipRow[]): MatchMention[] {
   const mentions = new Map<string, MatchMention>();
   for (const r of rows) {
     // The driver's arrays are this row's own: kept as they are, not copied.
     const previousNames = r.previous_names;
-    if (r.earlier_names !== null)
-      for (const name of r.earlier_names) pushUnique(previousNames, name || null);
+    if (r.earlier_names) for (const name of r.earlier_names) pushUnique(previousNames, name || null);
     const postcodes: string[] = r.postcode ? [r.postcode] : [];
     const uprns: string[] = r.uprn ? [r.uprn] : [];
     mentions.set(r.natural_key, {
