@@ -102,20 +102,6 @@ function memo<T>(f: (raw: string) => T): (raw: string | null | undefined) => T |
   };
 }
 
-/** Raw value → dictionary id (-1 for none), worked out once per distinct raw value. */
-function idPerRawValue(toId: (raw: string) => number): (raw: string | null | undefined) => number {
-  const ids = new Map<string, number>();
-  return (raw) => {
-    if (raw == null) return -1;
-    let id = ids.get(raw);
-    if (id === undefined) {
-      id = toId(raw);
-      ids.set(raw, id);
-    }
-    return id;
-  };
-}
-
 function textId(texts: StringDictionary, value: string | null | undefined): number {
   if (value == null) return -1;
   const t = value.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -170,13 +156,14 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
   const partsOf = memo(nameParts);
   const pcParts = memo(postcodeParts);
   // Raw value → name id in one lookup.
-  const nameId = idPerRawValue((raw) => {
+  const nameIdOf = memo((raw) => {
     const v = evidence(raw);
     return v === null ? -1 : names.intern(v);
   });
+  const nameId = (raw: string | null | undefined): number => nameIdOf(raw) ?? -1;
   const identifierId = (prefix: string, value: string): number => identifiers.intern(prefix + value);
   // A household's members share an address: normalised and interned once.
-  const addressId = idPerRawValue((raw) => {
+  const addressIdOf = memo((raw) => {
     const ad = normaliseName(raw);
     return ad === null ? -1 : texts.intern(`addr:${ad}`);
   });
@@ -255,7 +242,7 @@ export function encodeMentions(input: readonly MatchMention[]): EncodedMentions 
     const c = norm(m.city);
     city[i] = c === null ? -1 : texts.intern(`city:${c}`);
     if (city[i]! >= 0) has.city = true;
-    address[i] = addressId(m.address);
+    address[i] = addressIdOf(m.address) ?? -1;
     if (address[i]! >= 0) has.address = true;
   }
 
