@@ -13,6 +13,14 @@ import { registerSchedule } from './commands/schedule.command.js';
 import { registerBatch } from './commands/batch.command.js';
 import { UsageError } from './usage.js';
 
+// A reader that closes early (`mash jobs | head`) fails our writes with EPIPE. The stream is then
+// destroyed and later writes are dropped, so the command runs on and still closes its store.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const program = new Command()
   .name('mash')
   .description('Family summaries for children’s services: load agency extracts, link people, trawl families.')
