@@ -26,10 +26,11 @@ describe('match core end to end', () => {
   it('fake_1000 with only the extract spec\'s fields (no email, town as address): what bench:match measures', () => {
     const full = run(loadFake1000());
     const { result, metrics } = run(fake1000AsExtract());
-    // Measured: P 1.000, R 0.650, F1 0.788, 1,618 true pairs among 19,222 candidates — the
-    // figures bench:match prints through ingest. The email is the gap to the full columns.
+    // Measured: P 1.000, R 0.697, F1 0.821, 1,614 true pairs among 11,992 candidates — the
+    // figures bench:match prints through ingest (F1 0.788 while u counted the sample's matches
+    // as non-matches). The email is the gap to the full columns.
     expect(metrics.precision).toBeGreaterThanOrEqual(0.995);
-    expect(metrics.f1).toBeGreaterThanOrEqual(0.77);
+    expect(metrics.f1).toBeGreaterThanOrEqual(0.81);
     expect(metrics.f1).toBeLessThan(full.metrics.f1 - 0.1);
     expect(result.report.truePairsInCandidates).toBeGreaterThan(1550);
   });

@@ -6,8 +6,9 @@
  *    name-exact pairs estimate the dob); m of a comparison is the mean over its rounds;
  * 3. lambda (prior that two random mentions match) = expected matches among the candidates
  *    (posterior sum, iterated to a fixed point) / all pairs;
- * 4. u corrected for the matches inside the random sample: u = (u_sample − λ·m) / (1 − λ);
- *    no agreement level is allowed to weigh less than the disagreement (last) level;
+ * 4. u over the random sample's non-matches: each sampled pair counted by its posterior of being
+ *    a non-match (u-sampling.training.ts); no agreement level is allowed to weigh less than
+ *    the disagreement (last) level;
  * 5. term-frequency tables for forename, surname, city (values held by ≥ 2 mentions).
  */
 import { NULL_LEVEL, type Comparison, type TfColumn } from './comparison.js';
@@ -19,7 +20,7 @@ import type { MatchMention } from './match-mention.js';
 import { MODEL_FORMAT_VERSION, type MatchModel, type TrainingSummary } from './match.model.js';
 import { expectationMaximisation, filterPatterns, type PatternSet } from './em.training.js';
 import { trainingSample } from './training.sample.js';
-import { sampleLevelCounts, uFromCounts } from './u-sampling.training.js';
+import { sampleLevelPatterns, uFromNonMatches, uFromSample } from './u-sampling.training.js';
 import { asEncoded } from './pair.scoring.js';
 import { tfKey } from './pair.scorer.js';
 
@@ -115,8 +116,8 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   const idx = (name: string): number => comparisons.findIndex((c) => c.name === name);
 
   // 1. u by random sampling.
-  const uSample = sampleLevelCounts(enc, comparisons, options.maxUPairs ?? 2_000_000, options.seed ?? 1);
-  const uRaw = uFromCounts(uSample);
+  const uSample = sampleLevelPatterns(enc, comparisons, options.maxUPairs ?? 2_000_000, options.seed ?? 1);
+  const uRaw = uFromSample(uSample, comparisons.map((c) => c.levels.length));
 
   // 2. Candidate patterns (sampled when many).
   const candidates =
@@ -196,13 +197,14 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   }
   if (fromLabels.length > 0) summary.push({ name: 'pairs sharing a valid identifier', pairs: labelledPairs, iterations: 0, lambda: 1, estimated: fromLabels });
 
-  // 4. λ, then u corrected for the matches inside the random sample, then λ again.
+  // 4. λ, then u over the random sample's non-matches, then λ again.
   const allPairs = (enc.n * (enc.n - 1)) / 2;
   let lambda = estimateLambda(patterns, logBayesFactors(m, uRaw), rate, allPairs, 1e-4);
+  const uNonMatch = uFromNonMatches(uSample, m, lambda);
   const u = uRaw.map((row, k) =>
     row.map((uv, l) => {
       const floor = Math.max(0.5 / Math.max(1, uSample.nonNull[k] as number), uv * 0.05);
-      return Math.min(1, Math.max(floor, (uv - lambda * ((m[k] as number[])[l] as number)) / (1 - lambda)));
+      return Math.min(1, Math.max(floor, (uNonMatch[k] as number[])[l] as number));
     }),
   );
   // No agreement level may count as more against a match than the final (disagreement) level.
