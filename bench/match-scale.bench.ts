@@ -19,7 +19,8 @@ import { loadMatchMentions } from '../pipeline/identity/match-input.repository.j
 /**
  * bench:match scale — a generated county (BENCH_FAMILIES, ~10.4 mentions a family) through
  * ingest and match on one store, minus BENCH_DELTA health patients held back; prints wall time,
- * peak RSS and the phases of a full match (training included), then ingests the held-back
+ * peak RSS and the phases of a full match (training included) and of a full re-run with the
+ * stored model (as `mash match --full`), then ingests the held-back
  * patients as a delta extract and prints the incremental match's time, then the blocking
  * recall over the whole store. Ids and counts only.
  *
@@ -210,6 +211,17 @@ try {
   console.log(
     `  candidate pairs per blocking rule: ${rules.map((r) => `${r.rule} ${r.pairs}${r.skippedKeys > 0 ? ` (${r.skippedKeys} keys skipped)` : ''}`).join('; ')}`,
   );
+
+  // `mash match --full` on the same store: the stored model, no training (BENCH_RERUN=0 skips it).
+  if (process.env['BENCH_RERUN'] !== '0') {
+    resetPeakRss();
+    const tr = performance.now();
+    const cr = process.cpuUsage();
+    const rerun = await match({ full: true, retrain: false });
+    console.log(
+      `full re-run (stored model, as mash match --full): wall ${s(performance.now() - tr)}, cpu ${cpu(cr)}, peak RSS ${gib(peakRss())}; ${describe(rerun)}`,
+    );
+  }
 
   await ingestExtract(bench.store, {
     source: 'health',
