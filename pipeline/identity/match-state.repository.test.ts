@@ -19,21 +19,21 @@ describe.each(STORE_MODES)('match state (%s)', (mode) => {
     expect(await loadMatchState(t.store.db)).toBeNull();
   });
 
-  it('reads back what was saved, byte for byte, across several read pieces', async () => {
+  it('reads back what was saved, byte for byte, across several read pieces (a key with a comma and quotes too)', async () => {
     // 20,000 pairs read in 64 KiB pieces: the evidence column (160 kB) takes three.
     const pairs = 20_000;
     const rnd = mulberry32(9);
     const state: PairState = {
       modelVersion: 1,
       evidenceCut: -12.5,
-      recordKeys: ['s:p:1', 's:p:2', 's:p:3'],
+      recordKeys: ['s:p:1', 's:p:2,"x"', 's:p:3'],
       fingerprints: Float64Array.from([1.5, 2 ** 52 + 1, -0]),
       a: Int32Array.from({ length: pairs }, (_, e) => e % 3),
       b: Int32Array.from({ length: pairs }, (_, e) => (e + 1) % 3),
       evidence: Float64Array.from({ length: pairs }, () => (rnd() - 0.5) * 40),
       kind: Uint8Array.from({ length: pairs }, (_, e) => e % 4),
     };
-    await saveMatchState(t.store.db, 1, state);
+    await t.store.transaction((tx) => saveMatchState(tx, 1, state));
     const back = await loadMatchState(t.store.db, 64 * 1024);
     expect(back).not.toBeNull();
     expect(back!.recordKeys).toEqual(state.recordKeys);

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schemas/database.js';
 import type { PairState } from '../match/delta.scoring.js';
+import type { StoreTx } from '../store/store.js';
+import { copyLine } from '../ingest/copy-csv.js';
 
 /** Typed array -> bytes (a view, little-endian as the platform). */
 function bytesOf(array: Int32Array | Float64Array | Uint8Array): Uint8Array {
@@ -65,27 +67,42 @@ export async function loadMatchState(db: Kysely<Database>, pieceBytes = PIECE_BY
   });
 }
 
-/** Replaces the stored state (inside the run's transaction). */
-export async function saveMatchState(
-  db: Kysely<Database>,
-  runId: number,
-  state: PairState,
-): Promise<void> {
-  await db.deleteFrom('match_state').execute();
-  await db
-    .insertInto('match_state')
-    .values({
-      run_id: runId,
-      model_version: state.modelVersion,
-      evidence_cut: state.evidenceCut,
-      mentions: state.recordKeys.length,
-      pairs: state.a.length,
-      record_keys: state.recordKeys.join('\n'),
-      fingerprints: bytesOf(state.fingerprints),
-      pair_a: bytesOf(state.a),
-      pair_b: bytesOf(state.b),
-      evidence: bytesOf(state.evidence),
-      kind: bytesOf(state.kind),
-    })
-    .execute();
+const HEX = new TextEncoder().encode('0123456789abcdef');
+
+/** `bytes` as a bytea in COPY's text form (`\x` and hex), written into `out` at `at`; returns the end. */
+function writeHex(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  out[at++] = 0x5c;
+  out[at++] = 0x78;
+  for (let i = 0; i < bytes.length; i++) {
+    const v = bytes[i] as number;
+    out[at++] = HEX[v >> 4] as number;
+    out[at++] = HEX[v & 15] as number;
+  }
+  return at;
 }
+
+/**
+ * Replaces the stored state (inside the run's transaction). One COPY line built as bytes: as
+ * query parameters, a county's 100 MB of pairs became hex strings and a message buffer that
+ * doubled as it grew, the peak of a delta run's memory.
+ */
+export async function saveMatchState(tx: StoreTx, runId: number, state: PairState): Promise<void> {
+  const head = new TextEncoder().encode(
+    copyLine([runId, state.modelVersion, state.evidenceCut, state.recordKeys.length, state.a.length, state.recordKeys.join('\n')]).slice(0, -1),
+  );
+  const columns = [state.fingerprints, state.a, state.b, state.evidence, state.kind].map(bytesOf);
+  let length = head.length + 1;
+  for (const bytes of columns) length += 3 + 2 * bytes.length;
+  const line = new Uint8Array(length);
+  line.set(head);
+  let at = head.length;
+  for (const bytes of columns) {
+    line[at++] = 0x2c;
+    at = writeHex(line, at, bytes);
+  }
+  line[at] = 0x0a;
+  await tx.db.deleteFrom('match_state').execute();
+  await tx.copyCsv('match_state', STATE_COLUMNS, line);
+}
+
+const STATE_COLUMNS = ['run_id', 'model_version', 'evidence_cut', 'mentions', 'pairs', 'record_keys', 'fingerprints', 'pair_a', 'pair_b', 'evidence', 'kind'];

@@ -1,13 +1,15 @@
 /**
- * Writes a run's result as a difference from what the tables hold: rows that did not change
- * stay (with the run that last set them), so a delta run writes about as much as it changed.
- * When most rows changed, the table's rows are replaced in whole (store/replace-rows.ts), which is cheaper.
+ * Writes a run's result as a difference from what the tables hold: rows that did not change stay
+ * (with the run that last set them), so a delta run writes about as much as it changed. Person
+ * rows are compared here (the run reads them anyway, for stable ids); links and reviews by the
+ * database (store/merge-rows.ts).
  */
 import { sql } from 'kysely';
 import type { StoreTx } from '../store/store.js';
 import { copyLine } from '../ingest/copy-csv.js';
 import type { LinkOutcome, ReviewOutcome } from '../match/match-mentions.js';
 import { orderPair } from './pair-order.js';
+import { mergeRows } from '../store/merge-rows.js';
 import { replaceRows } from '../store/replace-rows.js';
 
 /** person_mention as record key -> person id. */
@@ -16,38 +18,56 @@ export async function readPersonMentions(db: StoreTx['db']): Promise<Map<string,
   return new Map(rows.map((r) => [r.record_key, r.person_id]));
 }
 
-/** Above this share of changed rows, replace the whole table. */
+/** Above this share of changed rows, person_mention is replaced whole. */
 const REWRITE_SHARE = 0.5;
 
-/** person_mention := `next` (record key -> person id). Returns rows written. */
+/**
+ * person_mention := each person's record keys with its id (`ids[p]` for `persons[p]`), as a
+ * difference from `previous` (what the table holds, read already to keep ids stable). Returns
+ * rows written.
+ */
 export async function writePersonMentions(
   tx: StoreTx,
   previous: ReadonlyMap<string, string>,
-  next: ReadonlyMap<string, string>,
+  persons: readonly (readonly string[])[],
+  ids: readonly string[],
   runId: number,
 ): Promise<number> {
   const columns = ['record_key', 'person_id', 'run_id'];
-  const replaceAll = async (): Promise<number> => {
-    const all: string[] = [];
-    for (const [key, id] of next) all.push(copyLine([key, id, runId]));
-    await replaceRows(tx, 'person_mention', columns, all.join(''));
-    return all.length;
-  };
-  // Nothing stored (a first run): every row is new, and there is nothing to compare.
-  if (previous.size === 0) return next.size === 0 ? 0 : replaceAll();
-  const removed: string[] = [];
-  for (const key of previous.keys()) if (!next.has(key)) removed.push(key);
-  const written: string[] = [];
+  const lines: string[] = [];
   const changedKeys: string[] = [];
-  for (const [key, id] of next) {
-    const before = previous.get(key);
-    if (before === id) continue;
-    if (before !== undefined) changedKeys.push(key);
-    written.push(key);
+  let kept = 0;
+  persons.forEach((members, p) => {
+    const id = ids[p] as string;
+    for (const key of members) {
+      const before = previous.get(key);
+      if (before === undefined) lines.push(copyLine([key, id, runId]));
+      else {
+        kept++;
+        if (before === id) continue;
+        changedKeys.push(key);
+        lines.push(copyLine([key, id, runId]));
+      }
+    }
+  });
+  const removed: string[] = [];
+  if (kept < previous.size) {
+    const present = new Set(persons.flat());
+    for (const key of previous.keys()) if (!present.has(key)) removed.push(key);
   }
-  if (removed.length + changedKeys.length + written.length > REWRITE_SHARE * previous.size)
-    return replaceAll();
-  const lines = written.map((key) => copyLine([key, next.get(key) as string, runId]));
+  // Nothing stored (a first run), or most rows changed: replace the table.
+  if (
+    previous.size === 0 ||
+    removed.length + changedKeys.length + lines.length > REWRITE_SHARE * previous.size
+  ) {
+    const all: string[] = [];
+    persons.forEach((members, p) => {
+      for (const key of members) all.push(copyLine([key, ids[p] as string, runId]));
+    });
+    if (all.length > 0 || previous.size > 0)
+      await replaceRows(tx, 'person_mention', columns, all.join(''));
+    return all.length;
+  }
   const gone = [...removed, ...changedKeys];
   if (gone.length > 0)
     await sql`DELETE FROM person_mention WHERE record_key = ANY(${gone}::text[])`.execute(tx.db);
@@ -64,52 +84,12 @@ export async function writePairs(
   pairs: readonly (LinkOutcome | ReviewOutcome)[],
   runId: number,
 ): Promise<number> {
-  const stored = await tx.db
-    .selectFrom(table)
-    .select(['a', 'b', 'weight', 'probability', 'reason'])
-    .execute();
-  const columns = ['a', 'b', 'weight', 'probability', 'reason', 'run_id'];
   const line = (p: LinkOutcome | ReviewOutcome): string =>
     copyLine([...orderPair(p.a, p.b), p.weight, p.probability, p.reason, runId]);
-  // Nothing stored (a first run): every pair is new, and there is nothing to compare.
-  if (stored.length === 0) {
-    if (pairs.length === 0) return 0;
-    await replaceRows(tx, table, columns, pairs.map(line).join(''));
-    return pairs.length;
-  }
-  const before = new Map<string, string>();
-  for (const r of stored) before.set(`${r.a}\n${r.b}`, `${r.weight}|${r.probability}|${r.reason}`);
-  const changed: (LinkOutcome | ReviewOutcome)[] = [];
-  const goneA: string[] = [];
-  const goneB: string[] = [];
-  const kept = new Set<string>();
-  for (const p of pairs) {
-    const [a, b] = orderPair(p.a, p.b);
-    const key = `${a}\n${b}`;
-    kept.add(key);
-    const old = before.get(key);
-    if (old === `${p.weight}|${p.probability}|${p.reason}`) continue;
-    if (old !== undefined) {
-      goneA.push(a);
-      goneB.push(b);
-    }
-    changed.push(p);
-  }
-  for (const key of before.keys()) {
-    if (kept.has(key)) continue;
-    const [a, b] = key.split('\n') as [string, string];
-    goneA.push(a);
-    goneB.push(b);
-  }
-  if (goneA.length + changed.length > REWRITE_SHARE * before.size) {
-    await replaceRows(tx, table, columns, pairs.map(line).join(''));
-    return pairs.length;
-  }
-  if (goneA.length > 0) {
-    await sql`DELETE FROM ${sql.table(table)} t USING unnest(${goneA}::text[], ${goneB}::text[]) AS g(a, b) WHERE t.a = g.a AND t.b = g.b`.execute(
-      tx.db,
-    );
-  }
-  if (changed.length > 0) await tx.copyCsv(table, columns, changed.map(line).join(''));
-  return changed.length;
+  const columns = {
+    key: ['a', 'b'],
+    values: ['weight', 'probability', 'reason'],
+    stamp: ['run_id'],
+  };
+  return mergeRows(tx, table, columns, pairs.map(line).join(''), pairs.length);
 }

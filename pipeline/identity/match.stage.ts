@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { matchScored, type MatchReport } from '../match/match-mentions.js';
+import { matchScored, type MatchReport, type MatchResult } from '../match/match-mentions.js';
 import { encodeMentions, type EncodedMentions } from '../match/mention.encoding.js';
 import { CandidatePairs } from '../match/candidate-pairs.js';
 import { blockingRulesFor } from '../match/blocking.rules.js';
-import { scoreForRun, type DeltaReport } from '../match/delta.scoring.js';
+import { scoreForRun, type DeltaReport, type PairState } from '../match/delta.scoring.js';
 import { narrowPairs } from '../match/pair.scoring.js';
 import { weightFromProbability } from '../match/pair.scorer.js';
 import { DEFAULT_THRESHOLDS } from '../match/match.decisions.js';
@@ -75,12 +75,31 @@ async function loadEncoded(store: Store): Promise<{ enc: EncodedMentions; tLoade
   return { enc: encodeMentions(mentions), tLoaded };
 }
 
+/** What a run computed, before it is written: the clusters, the pair state, figures. */
+interface RunOutcome {
+  mode: MatchRunReport['mode'];
+  modelVersion: number;
+  mentionCount: number;
+  digest: string;
+  result: MatchResult;
+  state: PairState;
+  scoring: NonNullable<MatchRunReport['scoring']>;
+  timingsMs: Record<string, number>;
+}
+
 /**
  * Links every current mention into people. PostgreSQL holds the result: person_mention (one
  * row per mention), the links with their weights, and the open review queue. Human decisions
  * are read back in as hard constraints, so they survive every later run.
  */
 export async function runMatch(store: Store, options: MatchRunOptions): Promise<MatchRunReport> {
+  const outcome = await computeRun(store, options);
+  // The encoding and the scored pairs are out of reach here: a county's worth of them is let
+  // go before the write builds its own rows.
+  return 'upToDate' in outcome ? outcome : writeRun(store, outcome);
+}
+
+async function computeRun(store: Store, options: MatchRunOptions): Promise<RunOutcome | MatchRunReport> {
   const t0 = performance.now();
   const mode = options.full ? 'full' : 'incremental';
   let stored = options.retrain ? null : await latestModel(store.db);
@@ -123,7 +142,14 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
   const t3 = performance.now();
   const result = matchScored(narrowPairs(scoring.scored, weightFromProbability(review)), stored.model, { decisions, populationSize: enc.n }, t3 - t2);
   const t4 = performance.now();
+  const timingsMs = { load: tLoaded - t0, encode: tEncoded - tLoaded, train: tTrained - tEncoded, state: t2 - tTrained, score: t3 - t2, cluster: t4 - t3 };
+  const scoringReport = { path: scoring.delta === null ? ('all pairs' as const) : ('delta' as const), delta: scoring.delta, fullBecause: scoring.fullBecause };
+  return { mode, modelVersion, mentionCount, digest, result, state: scoring.state, scoring: scoringReport, timingsMs };
+}
 
+async function writeRun(store: Store, run: RunOutcome): Promise<MatchRunReport> {
+  const { mode, modelVersion, result } = run;
+  const t4 = performance.now();
   return store.transaction(async (tx) => {
     const { id: runId } = await tx.db
       .insertInto('match_run')
@@ -142,15 +168,13 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       if (id.startsWith('new:')) ids[i] = formatPersonId(counter[0]!.first + Number(id.slice(4)));
     }
 
-    const next = new Map<string, string>();
     let changed = 0;
     result.persons.forEach((members, i) => {
       const id = ids[i]!;
       if (members.some((k) => previous.get(k) !== id) || members.length === 0) changed++;
-      for (const key of members) next.set(key, id);
     });
     const tWrite = performance.now();
-    const personMentions = await writePersonMentions(tx, previous, next, runId);
+    const personMentions = await writePersonMentions(tx, previous, result.persons, ids, runId);
     const tPersonsWritten = performance.now();
     const written = {
       personMentions,
@@ -158,21 +182,15 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       reviews: await writePairs(tx, 'match_review', result.reviews, runId),
     };
     const tPairsWritten = performance.now();
-    await saveMatchState(tx.db, runId, scoring.state);
-    const scoringReport = { path: scoring.delta === null ? ('all pairs' as const) : ('delta' as const), delta: scoring.delta, fullBecause: scoring.fullBecause };
+    await saveMatchState(tx, runId, run.state);
     const timingsMs = {
-      load: tLoaded - t0,
-      encode: tEncoded - tLoaded,
-      train: tTrained - tEncoded,
-      state: t2 - tTrained,
-      score: t3 - t2,
-      cluster: t4 - t3,
+      ...run.timingsMs,
       ids: tWrite - t4,
       write: tPairsWritten - tWrite,
       writePersons: tPersonsWritten - tWrite,
       writeState: performance.now() - tPairsWritten,
     };
-    const report = { ...result.report, inputDigest: digest, newPersons: fresh, written, scoring: scoringReport, timingsMs };
+    const report = { ...result.report, inputDigest: run.digest, newPersons: fresh, written, scoring: run.scoring, timingsMs };
     await tx.db
       .updateTable('match_run')
       .set({ finished_at: sql<string>`now()`, report: JSON.stringify(report) })
@@ -183,13 +201,13 @@ export async function runMatch(store: Store, options: MatchRunOptions): Promise<
       mode,
       modelVersion,
       upToDate: false,
-      mentions: mentionCount,
+      mentions: run.mentionCount,
       persons: result.persons.length,
       links: result.links.length,
       reviews: result.reviews.length,
       personsChanged: changed,
       match: result.report,
-      scoring: scoringReport,
+      scoring: run.scoring,
       timingsMs,
     };
   });
