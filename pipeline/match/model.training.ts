@@ -5,7 +5,8 @@
  *    leave the comparisons that rule forces to agree out (dob-exact pairs estimate the names;
  *    name-exact pairs estimate the dob); m of a comparison is the mean over its rounds;
  * 3. lambda (prior that two random mentions match) = expected matches among the candidates
- *    (posterior sum, iterated to a fixed point) / all pairs;
+ *    (posterior sum, iterated to a fixed point) / all pairs; when step 1 took every pair, the
+ *    posterior mean over all of them instead (step 4);
  * 4. u over the random sample's non-matches: each sampled pair counted by its posterior of being
  *    a non-match (u-sampling.training.ts); no agreement level is allowed to weigh less than
  *    the disagreement (last) level;
@@ -20,7 +21,7 @@ import type { MatchMention } from './match-mention.js';
 import { MODEL_FORMAT_VERSION, type MatchModel, type TrainingSummary } from './match.model.js';
 import { expectationMaximisation, filterPatterns, type PatternSet } from './em.training.js';
 import { trainingSample } from './training.sample.js';
-import { sampleLevelPatterns, uFromNonMatches, uFromSample } from './u-sampling.training.js';
+import { fitNonMatches, sampleLevelPatterns, uFromSample } from './u-sampling.training.js';
 import { asEncoded } from './pair.scoring.js';
 import { tfKey } from './pair.scorer.js';
 
@@ -200,7 +201,8 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
   // 4. λ, then u over the random sample's non-matches, then λ again.
   const allPairs = (enc.n * (enc.n - 1)) / 2;
   let lambda = estimateLambda(patterns, logBayesFactors(m, uRaw), rate, allPairs, 1e-4);
-  const uNonMatch = uFromNonMatches(uSample, m, lambda);
+  const nonMatches = fitNonMatches(uSample, m, lambda);
+  const uNonMatch = nonMatches.u;
   const u = uRaw.map((row, k) =>
     row.map((uv, l) => {
       const floor = Math.max(0.5 / Math.max(1, uSample.nonNull[k] as number), uv * 0.05);
@@ -215,7 +217,7 @@ export function trainModel(input: readonly MatchMention[] | EncodedMentions, opt
     const floorRatio = (mk[last] as number) / (uk[last] as number);
     for (let l = 0; l < last; l++) if ((mk[l] as number) / (uk[l] as number) < floorRatio) mk[l] = (uk[l] as number) * floorRatio;
   }
-  lambda = estimateLambda(patterns, logBayesFactors(m, u), rate, allPairs, lambda);
+  lambda = uSample.allPairs ? nonMatches.lambda : estimateLambda(patterns, logBayesFactors(m, u), rate, allPairs, lambda);
 
   // 5. Term frequencies.
   const tf: Record<string, TfTable> = {};

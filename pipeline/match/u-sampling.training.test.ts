@@ -1,5 +1,5 @@
 import { PatternCounter } from './em.training.js';
-import { uFromNonMatches, uFromSample, type USample } from './u-sampling.training.js';
+import { fitNonMatches, uFromSample, type USample } from './u-sampling.training.js';
 
 /** A sample of one two-level comparison (agree, disagree): `agree` pairs of `pairs` agree. */
 function sample(agree: number, pairs: number): USample {
@@ -20,13 +20,44 @@ describe('u from the random sample', () => {
   });
 
   it('counts the sampled pairs by their posterior of being non-matches', () => {
-    const u = uFromNonMatches(s, m, 0.01)[0]!;
+    const u = fitNonMatches({ ...s, allPairs: false }, m, 0.01).u[0]!;
     expect(u[0]).toBeCloseTo(10 / 990, 4);
     expect(u[0]! + u[1]!).toBeCloseTo(1, 9);
   });
 
   it('is the plain shares when the sample can hold no matches', () => {
-    const u = uFromNonMatches(s, m, 1e-12)[0]!;
+    const u = fitNonMatches({ ...s, allPairs: false }, m, 1e-12).u[0]!;
     expect(u[0]).toBeCloseTo(0.019, 6);
+  });
+
+  it('estimates λ with u when the sample is every pair', () => {
+    // Two comparisons, counts exactly as a model of λ 0.01 gives them over 100,000 pairs.
+    const m2 = [
+      [0.9, 0.1],
+      [0.8, 0.2],
+    ];
+    const u2 = [
+      [0.05, 0.95],
+      [0.1, 0.9],
+    ];
+    const counter = new PatternCounter([2, 2]);
+    for (const a of [0, 1])
+      for (const b of [0, 1])
+        counter.add(
+          Uint8Array.of(a, b),
+          100_000 * (0.01 * m2[0]![a]! * m2[1]![b]! + 0.99 * u2[0]![a]! * u2[1]![b]!),
+        );
+    const all: USample = {
+      patterns: counter.toSet(),
+      nonNull: Float64Array.of(100_000, 100_000),
+      pairs: 100_000,
+      allPairs: true,
+    };
+    const fit = fitNonMatches(all, m2, 0.005);
+    expect(fit.lambda).toBeCloseTo(0.01, 3);
+    expect(fit.u[0]![0]).toBeCloseTo(0.05, 3);
+    expect(fit.u[1]![0]).toBeCloseTo(0.1, 3);
+    // A random sample keeps the λ it was given (from the candidate pairs).
+    expect(fitNonMatches({ ...all, allPairs: false }, m2, 0.005).lambda).toBe(0.005);
   });
 });

@@ -88,21 +88,26 @@ const POSTERIOR_U_ROUNDS = 10;
 
 /**
  * u over the sampled pairs that are not matches: each pattern counted by its posterior of being
- * a non-match under m, u and the prior λ (EM with m and λ held fixed). Plain shares count the
- * matches in the sample as non-matches; in a small data set (a thousand records, a match rate of
- * 0.4%) that makes an exact dob look twenty times commoner among strangers than it is.
+ * a non-match under m, u and the prior λ (EM with m held fixed). Plain shares count the matches
+ * in the sample as non-matches; in a small data set (a thousand records, a match rate of 0.4%)
+ * that makes an exact dob look twenty times commoner among strangers than it is. When the
+ * sample is every pair, λ is estimated with u (the posterior mean over all pairs): blocking
+ * misses the matches it does not compare, so λ from the candidate pairs alone is too low.
  */
-export function uFromNonMatches(
+export function fitNonMatches(
   sample: USample,
   m: readonly (readonly number[])[],
   lambda: number,
-): number[][] {
+): { u: number[][]; lambda: number } {
   const { levels, counts, comparisons: c } = sample.patterns;
   const levelCounts = m.map((row) => row.length);
-  const prior = Math.log2(lambda / (1 - lambda));
   const nonMatch = new Float64Array(counts.length);
   let u = uFromSample(sample, levelCounts);
+  let total = 0;
+  for (const v of counts) total += v;
   for (let round = 0; round < POSTERIOR_U_ROUNDS; round++) {
+    const prior = Math.log2(lambda / (1 - lambda));
+    let matches = 0;
     for (let p = 0; p < counts.length; p++) {
       let w = prior;
       for (let k = 0; k < c; k++) {
@@ -111,8 +116,10 @@ export function uFromNonMatches(
           w += Math.log2(((m[k] as number[])[l] as number) / ((u[k] as number[])[l] as number));
       }
       nonMatch[p] = (counts[p] as number) / (1 + 2 ** w);
+      matches += (counts[p] as number) - (nonMatch[p] as number);
     }
     u = levelShares(sample, levelCounts, (p) => nonMatch[p] as number);
+    if (sample.allPairs && total > 0) lambda = Math.min(0.5, Math.max(1e-12, matches / total));
   }
-  return u;
+  return { u, lambda };
 }
